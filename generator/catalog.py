@@ -1,0 +1,220 @@
+"""Load catalog/*.yml, check it against the schema, and build the Catalog model."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.model import Catalog, Item
+from generator.schema import FILES, Field, Kind
+from generator.yamlio import LocatedDict, LocatedList, load_yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+_TYPE_NAMES = {
+    "text": "teks", "texts": "daftar teks", "bool": "true atau false", "int": "bilangan bulat",
+    "ref": "id", "refs": "daftar id",
+}
+
+
+def load_catalog(root: Path, folder: str = "catalog") -> Catalog:
+    """Load and validate every catalogue file; raise HandbookError listing all problems."""
+    problems = Problems()
+    loader = _Loader(problems)
+    catalog_dir = root / folder
+    present = {p.name for p in catalog_dir.glob("*.yml")} if catalog_dir.is_dir() else set()
+    for name in sorted(present - FILES.keys()):
+        problems.add(Source(f"{folder}/{name}"),
+                     f"berkas katalog tidak dikenal{did_you_mean(name, FILES)}"
+                     f" (yang dikenal: {known_list(FILES)})")
+    for name, spec in FILES.items():
+        rel = f"{folder}/{name}"
+        if name not in present:
+            problems.add(Source(rel), "berkas katalog tidak ditemukan")
+            continue
+        try:
+            data = load_yaml(catalog_dir / name, rel)
+        except HandbookError as e:
+            problems.extend(e)
+            continue
+        loader.load_file(rel, data, spec)
+    loader.resolve_references()
+    problems.raise_if_any()
+    return Catalog(components=loader.components, items=loader.items)
+
+
+class _Loader:
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        self.items: dict[str, Item] = {}
+        self.components: dict[str, Item] = {}
+        self.pending_refs: list[tuple[Item, str, Field, Source]] = []
+        self.matrices: list[tuple[str, list[Item]]] = []
+
+    def load_file(self, rel: str, data: LocatedDict, spec: dict[str, Kind]) -> None:
+        for key in data:
+            if key not in spec:
+                self.problems.add(Source(rel, data.line_of(key)),
+                                  f"kunci tidak dikenal '{key}'{did_you_mean(key, spec)}"
+                                  f" (yang dikenal: {known_list(spec)})")
+        component = None
+        if "komponen" in spec:
+            raw = data.get("komponen")
+            if raw is None:
+                self.problems.add(Source(rel, 1), "kunci 'komponen' wajib ada")
+            else:
+                component = self.parse_item(rel, raw, spec["komponen"], data.line_of("komponen"),
+                                            parent=None, order=1, component=None)
+                if component is not None and component.id:
+                    self.components[component.id] = component
+        for key, kind in spec.items():
+            if key == "komponen":
+                continue
+            children = self.parse_list(rel, data, key, kind, parent=component,
+                                       line=data.line if isinstance(data, LocatedDict) else 1)
+            if component is not None:
+                component.children[key] = children
+            if kind.name == "sel-matriks":
+                self.matrices.append((rel, children))
+
+    def parse_list(self, rel, container, key, kind, parent, line) -> list[Item]:
+        if key not in container:
+            self.problems.add(Source(rel, line), f"kunci '{key}' wajib ada (daftar {kind.label})")
+            return []
+        raw = container[key]
+        where = container.line_of(key) if isinstance(container, LocatedDict) else line
+        if not isinstance(raw, list) or not raw:
+            self.problems.add(Source(rel, where),
+                              f"'{key}' harus berupa daftar {kind.label} yang tidak kosong")
+            return []
+        lines = raw.item_lines if isinstance(raw, LocatedList) else [where] * len(raw)
+        items = []
+        for order, (entry, entry_line) in enumerate(zip(raw, lines), start=1):
+            component = parent.component if parent is not None and parent.kind != "komponen" else (
+                parent.id if parent is not None else None)
+            item = self.parse_item(rel, entry, kind, entry_line, parent, order, component)
+            if item is not None:
+                items.append(item)
+        return items
+
+    def parse_item(self, rel, raw, kind: Kind, line, parent, order, component) -> Item | None:
+        source = Source(rel, getattr(raw, "line", line) or line)
+        if not isinstance(raw, dict):
+            self.problems.add(source, f"{kind.label} harus berupa pasangan 'kunci: nilai'")
+            return None
+        allowed = {**kind.fields, **kind.children}
+        for key in raw:
+            if key not in allowed:
+                self.problems.add(Source(rel, raw.line_of(key)),
+                                  f"kunci tidak dikenal '{key}' pada {kind.label}"
+                                  f"{did_you_mean(key, allowed)} (yang dikenal: {known_list(allowed)})")
+        data = {}
+        for name, spec in kind.fields.items():
+            if name not in raw or raw[name] is None:
+                if spec.required:
+                    self.problems.add(source, f"kunci '{name}' wajib diisi pada {kind.label}")
+                continue
+            value = raw[name]
+            at = Source(rel, raw.line_of(name))
+            if spec.type in ("texts", "refs") and isinstance(value, list):
+                bad = [(n, v) for n, v in enumerate(value) if not _type_ok(v, spec.type[:-1])]
+                for n, v in bad:
+                    where = value.item_lines[n] if isinstance(value, LocatedList) else at.line
+                    self.problems.add(Source(rel, where), f"butir ke-{n + 1} pada '{name}' harus"
+                                      f" berupa {_TYPE_NAMES[spec.type[:-1]]}, bukan {_describe(v)}")
+                if bad:
+                    continue
+            elif not _type_ok(value, spec.type):
+                self.problems.add(at, f"'{name}' harus berupa {_TYPE_NAMES[spec.type]}"
+                                      f", bukan {_describe(value)}")
+                continue
+            data[name] = [v.strip() for v in value] if spec.type == "texts" else (
+                value.strip() if isinstance(value, str) else value)
+        item_id = data.get("id")
+        if item_id is not None and not ID_PATTERN.match(item_id):
+            self.problems.add(Source(rel, raw.line_of("id")),
+                              f"id '{item_id}' tidak sah: pakai huruf kecil, angka, dan tanda '-'"
+                              " saja (contoh: pk-disiplin-positif)")
+            item_id = None
+        item = Item(id=item_id, kind=kind.name, label=kind.label, data=data, source=source,
+                    component=component if kind.name != "komponen" else item_id,
+                    parent=parent, order=order)
+        if item_id is not None:
+            if item_id in self.items:
+                first = self.items[item_id].source
+                self.problems.add(Source(rel, raw.line_of("id")),
+                                  f"id '{item_id}' sudah dipakai di {first}; setiap id harus unik")
+            else:
+                self.items[item_id] = item
+        for name, spec in kind.fields.items():
+            if spec.type in ("ref", "refs") and name in data:
+                self.pending_refs.append((item, name, spec, Source(rel, raw.line_of(name))))
+        for key, child_kind in kind.children.items():
+            if key in raw:
+                item.children[key] = self.parse_list(rel, raw, key, child_kind, item, source.line)
+        return item
+
+    def resolve_references(self) -> None:
+        for item, name, spec, at in self.pending_refs:
+            values = item.data[name] if spec.type == "refs" else [item.data[name]]
+            known = [i.id for i in self.items.values() if i.kind == spec.ref]
+            for value in values:
+                target = self.items.get(value)
+                if target is None or target.kind != spec.ref:
+                    self.problems.add(at, f"id {spec.ref} '{value}' tidak dikenal"
+                                          f"{did_you_mean(value, known)} (yang ada: {known_list(known)})")
+        for item in self.items.values():
+            item.sumber = self.items.get(_inherited(item, "sumber"))
+        for rel, cells in self.matrices:
+            self.check_matrix(rel, cells)
+
+    def check_matrix(self, rel: str, cells: list[Item]) -> None:
+        ratings = [i.id for i in self.items.values() if i.kind == "rating"]
+        seen: dict[tuple, Item] = {}
+        for cell in cells:
+            key = (cell.get("hasil_kerja"), cell.get("perilaku_kerja"))
+            if key in seen:
+                self.problems.add(cell.source, f"kombinasi hasil kerja '{key[0]}' dan perilaku kerja"
+                                               f" '{key[1]}' sudah ada di baris {seen[key].source.line}")
+            seen[key] = cell
+        for hasil in ratings:
+            for perilaku in ratings:
+                if (hasil, perilaku) not in seen:
+                    self.problems.add(Source(rel), f"matriks predikat belum lengkap: kombinasi hasil"
+                                                   f" kerja '{hasil}' dan perilaku kerja '{perilaku}' tidak ada")
+
+
+def _inherited(item: Item, name: str):
+    node = item
+    while node is not None:
+        if node.get(name):
+            return node.get(name)
+        node = node.parent
+    return None
+
+
+def _type_ok(value, type_: str) -> bool:
+    if type_ in ("text", "ref"):
+        return isinstance(value, str) and bool(value.strip())
+    if type_ in ("texts", "refs"):
+        return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+    if type_ == "bool":
+        return isinstance(value, bool)
+    if type_ == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    raise ValueError(type_)
+
+
+def _describe(value) -> str:
+    if isinstance(value, dict):
+        return "pasangan 'kunci: nilai' (mungkin ada ': ' di dalam teks; apit teks dengan tanda kutip)"
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"angka {value}"
+    if isinstance(value, str):
+        return "teks kosong" if not value.strip() else f"teks '{value}'"
+    return type(value).__name__

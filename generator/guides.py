@@ -1,0 +1,162 @@
+"""Load the Markdown guides in content/: front matter, catalogue links and table inserts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.model import Catalog, Guide
+from generator.yamlio import LocatedDict, parse_yaml, read_text
+
+# [[id]] links to a catalogue item with its official name; [[tabel:name]] on its own line inserts
+# a generated table; [text](katalog:id) links with the author's own text.
+ITEM_LINK = re.compile(r"\[\[([^\]\s]*)\]\]")
+TEXT_LINK = re.compile(r"\]\(katalog:([^)\s]*)\)")
+MD_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#)([^)\s]+?\.md)(#[^)\s]*)?\)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+# [[tabel:name]] -> the component whose items it shows (their links then point at that guide)
+INSERTS = {"komponen": None, "linimasa": "linimasa", "perubahan": "perubahan-2026", "peran": "peran",
+           "siklus": "siklus", "predikat": "predikat"}
+FRONT_MATTER_KEYS = {"judul": True, "ringkasan": True, "peran": False}
+
+
+def load_guides(root: Path, folder: str = "content") -> list[Guide]:
+    """Read every guide; raise HandbookError listing all problems in front matter."""
+    problems = Problems()
+    guides = []
+    for path in sorted((root / folder).rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        try:
+            guides.append(_load_guide(path, rel, path.relative_to(root / folder).as_posix()))
+        except HandbookError as e:
+            problems.extend(e)
+    problems.raise_if_any()
+    return guides
+
+
+def _load_guide(path: Path, rel: str, page: str) -> Guide:
+    text = read_text(path, rel)
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise HandbookError([_problem(rel, 1, "panduan harus diawali front matter '---' berisi"
+                                              " judul dan ringkasan")])
+    try:
+        end = next(n for n in range(1, len(lines)) if lines[n].strip() == "---")
+    except StopIteration:
+        raise HandbookError([_problem(rel, 1, "front matter tidak ditutup dengan '---'")]) from None
+    meta = parse_yaml("\n".join(lines[1:end]), Source(rel, 1)) or LocatedDict()
+    problems = Problems()
+    if not isinstance(meta, dict):
+        raise HandbookError([_problem(rel, 2, "front matter harus berupa pasangan 'kunci: nilai'")])
+    for key in meta:
+        if key not in FRONT_MATTER_KEYS:
+            problems.add(Source(rel, 1 + meta.line_of(key)),
+                         f"kunci front matter tidak dikenal '{key}'{did_you_mean(key, FRONT_MATTER_KEYS)}"
+                         f" (yang dikenal: {known_list(FRONT_MATTER_KEYS)})")
+    for key, required in FRONT_MATTER_KEYS.items():
+        if required and not (isinstance(meta.get(key), str) and meta[key].strip()):
+            problems.add(Source(rel, 1), f"front matter: '{key}' wajib diisi dengan teks")
+    roles = meta.get("peran") or []
+    if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+        problems.add(Source(rel, 1 + meta.line_of("peran")), "front matter: 'peran' harus berupa daftar id peran")
+        roles = []
+    problems.raise_if_any()
+    body_line = end + 2
+    guide = Guide(path=page, source_path=rel, title=meta["judul"].strip(),
+                  summary=meta["ringkasan"].strip(), roles=roles,
+                  body="\n".join(lines[end + 1:]), body_line=body_line)
+    guide.roles_line = 1 + meta.line_of("peran") if "peran" in meta else 1
+    for number, line in _prose_lines(guide):
+        for match in ITEM_LINK.finditer(line):
+            target = match.group(1)
+            if target.startswith("tabel:"):
+                guide.inserts.append((target[len("tabel:"):], number))
+            else:
+                guide.item_refs.append((target, number))
+        for match in TEXT_LINK.finditer(line):
+            guide.item_refs.append((match.group(1), number))
+    return guide
+
+
+def _prose_lines(guide: Guide):
+    """Yield (line number in file, text) for body lines outside fenced code blocks."""
+    fenced = False
+    for offset, line in enumerate(guide.body.split("\n")):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield guide.body_line + offset, line
+
+
+def check_guides(guides: list[Guide], catalog: Catalog) -> None:
+    """Check every link, insert and role a guide names; raise HandbookError with all problems."""
+    problems = Problems()
+    pages = {g.path: g for g in guides}
+    inserted_by: dict[str, Guide] = {}
+    roles = [i.id for i in catalog.of_kind("peran")]
+    for guide in guides:
+        for role in guide.roles:
+            if role not in roles:
+                problems.add(Source(guide.source_path, guide.roles_line),
+                             f"id peran '{role}' tidak dikenal{did_you_mean(role, roles)}"
+                             f" (yang ada: {known_list(roles)})")
+        for target, line in guide.item_refs:
+            if target not in catalog.items:
+                problems.add(Source(guide.source_path, line),
+                             f"id katalog '{target}' tidak dikenal{did_you_mean(target, catalog.items)}"
+                             " (daftar id ada di berkas catalog/*.yml, kunci 'id')")
+        for name, line in guide.inserts:
+            if name not in INSERTS:
+                problems.add(Source(guide.source_path, line),
+                             f"tabel '{name}' tidak dikenal{did_you_mean(name, INSERTS)}"
+                             f" (yang ada: {known_list(INSERTS)})")
+            elif name in inserted_by and inserted_by[name] is not guide:
+                problems.add(Source(guide.source_path, line),
+                             f"tabel '{name}' sudah disisipkan di {inserted_by[name].source_path};"
+                             " setiap tabel hanya boleh muncul di satu panduan")
+            else:
+                inserted_by[name] = guide
+        for number, line in _prose_lines(guide):
+            for match in MD_LINK.finditer(line):
+                target = _resolve_relative(guide.path, match.group(1))
+                if target not in pages:
+                    problems.add(Source(guide.source_path, number),
+                                 f"tautan ke '{match.group(1)}' rusak: halaman itu tidak ada"
+                                 f"{did_you_mean(target, pages)}")
+                elif match.group(2) and match.group(2)[1:] not in heading_anchors(pages[target]):
+                    problems.add(Source(guide.source_path, number),
+                                 f"tautan ke '{match.group(1)}{match.group(2)}' rusak: bagian"
+                                 f" '{match.group(2)[1:]}' tidak ada di halaman itu (yang ada:"
+                                 f" {known_list(heading_anchors(pages[target]))})")
+    problems.raise_if_any()
+
+
+def heading_anchors(guide: Guide) -> set[str]:
+    """Anchors that Markdown's toc extension gives the guide's headings (or their {#id})."""
+    from markdown.extensions.toc import slugify
+
+    anchors = set()
+    for _, line in _prose_lines(guide):
+        match = re.match(r"^#{1,6}\s+(.*?)\s*(\{[^}]*#([\w-]+)[^}]*\})?\s*$", line)
+        if match:
+            anchors.add(match.group(3) or slugify(match.group(1), "-"))
+    return anchors
+
+
+def _resolve_relative(page: str, target: str) -> str:
+    parts = page.split("/")[:-1]
+    for part in target.split("/"):
+        if part == "..":
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def _problem(rel, line, message):
+    from generator.errors import Problem
+
+    return Problem(Source(rel, line), message)

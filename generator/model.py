@@ -1,0 +1,100 @@
+"""The handbook's data model.
+
+Glossary (Indonesian term -> name used in code):
+  komponen            component: one part of the plan (tugas pokok, praktik kinerja, ...)
+  tugas pokok         task; tugas tambahan: additional task
+  indikator           indicator (praktik kinerja, kompetensi, perilaku)
+  perilaku kerja      behaviour; aspek: aspect
+  ekspektasi khusus pimpinan   expectation
+  panduan             guide (a Markdown page in content/)
+  sumber              source
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.errors import Source
+
+
+@dataclass(eq=False)
+class Item:
+    """One catalogue entry. Its fields are read as `item['nama']` (or `item.nama` in templates)."""
+
+    id: str | None
+    kind: str
+    label: str  # Indonesian name of the kind
+    data: dict
+    source: Source
+    component: str | None = None
+    parent: Item | None = None
+    order: int = 1
+    children: dict[str, list[Item]] = field(default_factory=dict)
+    sumber: Item | None = None  # resolved source (own, else nearest ancestor's)
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+    @property
+    def nama(self) -> str:
+        return self.data["nama"]
+
+    @property
+    def number(self) -> str:
+        """Official position within its component, e.g. '5.15' for tugas tambahan 15."""
+        parts, node = [], self
+        while node is not None and node.kind != "komponen":
+            parts.append(str(node.order))
+            node = node.parent
+        return ".".join(reversed(parts))
+
+    def ancestors(self) -> list[Item]:
+        """Parents from the nearest up to (and including) the component."""
+        out, node = [], self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def all_children(self) -> list[Item]:
+        return [c for group in self.children.values() for c in group]
+
+    def siblings(self) -> list[Item]:
+        if self.parent is None:
+            return [self]
+        return next(g for g in self.parent.children.values() if self in g)
+
+    def __repr__(self) -> str:
+        return f"Item({self.kind}:{self.id})"
+
+
+@dataclass
+class Catalog:
+    components: dict[str, Item]  # component id -> component item, in file order
+    items: dict[str, Item]  # every item with an id, components and sources included
+
+    def of_kind(self, kind: str) -> list[Item]:
+        return [i for i in self.items.values() if i.kind == kind]
+
+
+@dataclass
+class Guide:
+    """A Markdown guide from content/ (or an edition overlay)."""
+
+    path: str  # relative to content/, POSIX, e.g. 'faq.md'
+    source_path: str  # relative to the project root, for messages
+    title: str
+    summary: str
+    roles: list[str]
+    body: str
+    body_line: int  # line of the first body line in the source file
+    item_refs: list[tuple[str, int]] = field(default_factory=list)  # (id, line) linked by the body
+    inserts: list[tuple[str, int]] = field(default_factory=list)  # ([[tabel:x]] name, line)
+    roles_line: int = 1
+
+    @property
+    def id(self) -> str:
+        return self.path[:-3]

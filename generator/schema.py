@@ -1,0 +1,136 @@
+"""The catalogue schema: which file holds which kinds of item, and the fields of each kind.
+
+Every kind has an Indonesian label used in messages and pages. Field types:
+  text   non-empty string        texts  list of non-empty strings
+  bool   true/false              int    whole number
+  ref    id of an item of `ref` kind      refs   list of such ids
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Field:
+    type: str
+    required: bool = False
+    ref: str | None = None  # kind that a ref/refs field points to
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # stable model name, e.g. "indikator-praktik"
+    label: str  # Indonesian, for messages and page text
+    fields: dict[str, Field] = field(default_factory=dict)
+    children: dict[str, Kind] = field(default_factory=dict)  # YAML key -> kind of its list items
+    has_id: bool = True
+
+
+def _item(name, label, extra=None, children=None, has_id=True) -> Kind:
+    """A kind with the fields every catalogue item shares, plus `extra`."""
+    fields = {
+        "nama": Field("text", required=True),
+        "sumber": Field("ref", ref="sumber"),
+        "catatan": Field("text"),  # a note for readers (our words)
+        "catatan_teks": Field("text"),  # a note on the official text itself (typo kept as is)
+    }
+    if has_id:
+        fields["id"] = Field("text", required=True)
+    fields.update(extra or {})
+    return Kind(name, label, fields, children or {}, has_id)
+
+
+COMPONENT = _item("komponen", "komponen", {
+    "sumber": Field("ref", required=True, ref="sumber"),
+    "pengantar_resmi": Field("text"),
+    "ringkasan": Field("text"),
+})
+
+SOURCE = Kind("sumber", "sumber", {
+    "id": Field("text", required=True),
+    "nama": Field("text", required=True),
+    "jenis": Field("text"),
+    "alamat": Field("text"),
+    "catatan": Field("text"),
+})
+
+ROLE = _item("peran", "peran", {"ringkasan": Field("text", required=True), "tugas": Field("texts")})
+
+# file name -> {top-level key -> kind of its list items}; "komponen" is a single record.
+FILES: dict[str, dict[str, Kind]] = {
+    "sumber.yml": {"sumber": SOURCE},
+    "peran.yml": {"komponen": COMPONENT, "peran": ROLE},
+    "tugas_pokok.yml": {
+        "komponen": COMPONENT,
+        "tugas": _item("tugas-pokok", "tugas pokok", {
+            "label": Field("text", required=True),
+            "pengantar_pilihan": Field("text"),
+        }, children={
+            "pilihan": _item("pilihan-tugas", "pilihan tugas pokok"),
+            "tugas_tambahan": _item("tugas-tambahan", "tugas tambahan"),
+        }),
+    },
+    "praktik_kinerja.yml": {
+        "komponen": COMPONENT,
+        "dimensi": _item("dimensi", "dimensi", children={
+            "indikator": _item("indikator-praktik", "indikator praktik kinerja", {
+                "definisi": Field("text", required=True),
+            }),
+        }),
+    },
+    "kompetensi.yml": {
+        "komponen": COMPONENT,
+        "kelompok": _item("kelompok-kompetensi", "kelompok kompetensi", {
+            "label_sumber": Field("text", required=True),
+        }, children={
+            "indikator": _item("indikator-kompetensi", "indikator kompetensi"),
+        }),
+    },
+    "perilaku.yml": {
+        "komponen": COMPONENT,
+        "aspek": _item("aspek", "aspek perilaku kerja", {"ringkasan": Field("text")}, children={
+            "indikator": _item("indikator-perilaku", "indikator perilaku", children={
+                "ekspektasi": _item("ekspektasi", "ekspektasi khusus pimpinan"),
+            }),
+        }),
+    },
+    "linimasa.yml": {
+        "komponen": COMPONENT,
+        "tahap": _item("tahap", "tahap linimasa", {
+            "waktu": Field("text", required=True),
+            "resmi": Field("bool"),  # false: our grouping, not an official stage name
+            "peran": Field("refs", required=True, ref="peran"),
+            "kegiatan": Field("texts", required=True),
+            "langkah": Field("texts"),
+            "tenggat": Field("text"),
+        }),
+    },
+    "perubahan.yml": {
+        "komponen": COMPONENT,
+        "perubahan": _item("perubahan", "perubahan 2026", {
+            "penjelasan": Field("text", required=True),
+            "resmi": Field("bool"),
+        }),
+    },
+    "siklus.yml": {
+        "komponen": COMPONENT,
+        "langkah": _item("langkah-siklus", "langkah siklus", {
+            "ringkasan": Field("text", required=True),
+            "peran": Field("refs", required=True, ref="peran"),
+        }),
+    },
+    "predikat.yml": {
+        "komponen": COMPONENT,
+        "rating": _item("rating", "rating"),
+        "predikat": _item("predikat", "predikat", {
+            "nama_lain": Field("text"),
+            "angka_kredit": Field("int", required=True),
+        }),
+        "matriks": Kind("sel-matriks", "sel matriks predikat", {
+            "hasil_kerja": Field("ref", required=True, ref="rating"),
+            "perilaku_kerja": Field("ref", required=True, ref="rating"),
+            "predikat": Field("ref", required=True, ref="predikat"),
+        }, has_id=False),
+    },
+}

@@ -1,0 +1,101 @@
+"""Load site_config.yml: the handbook's title, colours and navigation order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.model import Guide
+from generator.yamlio import LocatedDict, LocatedList, load_yaml
+
+CATALOG_TOKEN = "katalog"  # navigation entry that stands for the generated catalogue section
+COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
+           "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown",
+           "grey", "blue-grey", "black", "white")
+KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "navigasi": True}
+
+
+@dataclass
+class NavSection:
+    title: str
+    entries: list[str]  # guide paths or CATALOG_TOKEN
+    source: Source
+
+
+@dataclass
+class SiteConfig:
+    title: str
+    description: str
+    primary_colour: str
+    nav: list[NavSection]
+
+
+def load_site_config(root: Path, name: str = "site_config.yml") -> SiteConfig:
+    """Load and validate site_config.yml (navigation is checked against guides separately)."""
+    data = load_yaml(root / name, name)
+    problems = Problems()
+    for key in data:
+        if key not in KEYS:
+            problems.add(Source(name, data.line_of(key)),
+                         f"kunci tidak dikenal '{key}'{did_you_mean(key, KEYS)} (yang dikenal: {known_list(KEYS)})")
+    for key, required in KEYS.items():
+        if required and key not in data:
+            problems.add(Source(name, 1), f"kunci '{key}' wajib ada")
+    for key in ("judul", "deskripsi", "warna_utama"):
+        if key in data and not (isinstance(data[key], str) and data[key].strip()):
+            problems.add(Source(name, data.line_of(key)), f"'{key}' harus berupa teks")
+    colour = data.get("warna_utama", "indigo")
+    if isinstance(colour, str) and colour not in COLOURS:
+        problems.add(Source(name, data.line_of("warna_utama")),
+                     f"warna '{colour}' tidak dikenal{did_you_mean(colour, COLOURS)} (yang ada: {', '.join(COLOURS)})")
+    nav = _parse_nav(name, data, problems)
+    problems.raise_if_any()
+    return SiteConfig(title=data["judul"].strip(), description=data["deskripsi"].strip(),
+                      primary_colour=colour, nav=nav)
+
+
+def _parse_nav(name: str, data: LocatedDict, problems: Problems) -> list[NavSection]:
+    raw = data.get("navigasi")
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw:
+        problems.add(Source(name, data.line_of("navigasi")), "'navigasi' harus berupa daftar bagian")
+        return []
+    sections = []
+    for entry, line in zip(raw, raw.item_lines if isinstance(raw, LocatedList) else [data.line]):
+        if not (isinstance(entry, dict) and len(entry) == 1):
+            problems.add(Source(name, line), "setiap bagian navigasi ditulis '- Judul: halaman.md'"
+                                             " atau '- Judul: [halaman1.md, halaman2.md]'")
+            continue
+        (title, pages), = entry.items()
+        pages = [pages] if isinstance(pages, str) else pages
+        if not isinstance(pages, list) or not pages or not all(isinstance(p, str) for p in pages):
+            problems.add(Source(name, line), f"bagian navigasi '{title}' harus berisi nama halaman")
+            continue
+        sections.append(NavSection(str(title), pages, Source(name, line)))
+    return sections
+
+
+def check_nav(config: SiteConfig, guides: list[Guide]) -> None:
+    """Every guide appears exactly once in the navigation, and every entry exists."""
+    problems = Problems()
+    pages = {g.path for g in guides}
+    seen: dict[str, Source] = {}
+    for section in config.nav:
+        for entry in section.entries:
+            if entry != CATALOG_TOKEN and entry not in pages:
+                problems.add(section.source, f"halaman '{entry}' tidak ada di content/"
+                                             f"{did_you_mean(entry, pages)}")
+            elif entry in seen:
+                problems.add(section.source, f"halaman '{entry}' sudah ada di navigasi (baris {seen[entry].line})")
+            seen[entry] = section.source
+    for page in sorted(pages - seen.keys()):
+        problems.add(Source("site_config.yml", 1),
+                     f"panduan 'content/{page}' belum ada di navigasi; tambahkan ke 'navigasi'")
+    if CATALOG_TOKEN not in seen:
+        problems.add(Source("site_config.yml", 1),
+                     f"navigasi harus memuat '{CATALOG_TOKEN}' (bagian katalog yang dibuat otomatis)")
+    if "index.md" not in seen:
+        problems.add(Source("site_config.yml", 1), "navigasi harus memuat 'index.md' (beranda)")
+    problems.raise_if_any()
