@@ -1,0 +1,132 @@
+"""Command line: `handbook build | check | serve`. Problems are printed as `file:line: message`.
+
+Exit codes: 0 success, 1 invalid input or failed build, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from generator.errors import HandbookError
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="Pemakaian: ")
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "perintah"
+        self._optionals.title = "opsi"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: perintah tidak dapat dipahami ({message}).\n"
+                     f"Lihat '{self.prog} --help'.\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="handbook", description=(
+        "Membangun situs panduan Pengelolaan Kinerja Guru dari katalog (catalog/*.yml),"
+        " panduan (content/*.md), dan site_config.yml."))
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="folder proyek (bawaan: folder saat ini)")
+    parser.add_argument("--debug", action="store_true",
+                        help="tampilkan rincian teknis bila terjadi galat internal")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    build = commands.add_parser("build", help="bangun situs statis (bawaan ke folder site/)",
+                                description="Bangun situs statis lengkap.")
+    build.add_argument("--out", type=Path, default=None,
+                       help="folder keluaran (bawaan: site/ di folder proyek)")
+    commands.add_parser("check", help="periksa katalog, panduan, dan konfigurasi tanpa membangun",
+                        description="Periksa semua masukan dan laporkan setiap masalah.")
+    serve = commands.add_parser("serve", help="pratinjau langsung di peramban; halaman dimuat ulang"
+                                              " saat katalog, panduan, atau tema diubah",
+                                description="Pratinjau langsung dengan muat ulang otomatis.")
+    serve.add_argument("--port", type=int, default=8000, help="nomor port (bawaan: 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="alamat (bawaan: 127.0.0.1)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    root = args.root.resolve()
+    try:
+        return {"build": _build, "check": _check, "serve": _serve}[args.command](args, root)
+    except HandbookError as e:
+        _report(e)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # noqa: BLE001 - the one place that turns any failure into a message
+        if args.debug:
+            traceback.print_exc()
+        print(f"Galat internal: {type(e).__name__}: {e}", file=sys.stderr)
+        if not args.debug:
+            print("Jalankan ulang dengan --debug untuk rinciannya, lalu laporkan ke pengembang.",
+                  file=sys.stderr)
+        return 1
+
+
+def _report(error: HandbookError) -> None:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    count = len(error.problems)
+    print(f"{count} masalah ditemukan. Perbaiki lalu jalankan ulang; hasil build sebelumnya"
+          " tidak diubah.", file=sys.stderr)
+
+
+def _build(args, root: Path) -> int:
+    from generator.build import build_site
+
+    out = args.out if args.out is not None else root / "site"
+    print("Membangun panduan…", file=sys.stderr)
+    result = build_site(root, out if out.is_absolute() else Path.cwd() / out)
+    print(f"Selesai: {result.pages} halaman dalam {result.seconds:.1f} detik."
+          f" Buka {result.out_dir / 'index.html'} di peramban.", file=sys.stderr)
+    return 0
+
+
+def _check(args, root: Path) -> int:
+    from generator.build import load_project
+
+    project = load_project(root)
+    items = len(project.catalog.items)
+    print(f"Tidak ada masalah: {items} butir katalog dan {len(project.guides)} panduan diperiksa.",
+          file=sys.stderr)
+    return 0
+
+
+def _serve(args, root: Path) -> int:
+    from generator.build import build_site
+    from generator.mkdocs_backend import serve_mkdocs
+
+    preview = Path(tempfile.mkdtemp(prefix="handbook-pratinjau-")) / "site"
+
+    def rebuild() -> None:
+        try:
+            build_site(root, preview, stage_dir=preview.parent / "stage")
+            print("Pratinjau diperbarui.", file=sys.stderr)
+        except HandbookError as e:
+            _report(e)
+
+    rebuild()
+    print(f"Pratinjau di http://{args.host}:{args.port}/ (tekan Ctrl+C untuk berhenti).",
+          file=sys.stderr)
+    watch = [root / name for name in ("catalog", "content", "theme", "site_config.yml")]
+    watch.append(Path(__file__).parent / "templates")
+    serve_mkdocs(rebuild, preview, watch, args.host, args.port)
+    return 0

@@ -1,0 +1,233 @@
+"""Render the handbook to Markdown pages: catalogue pages from templates, guides with links resolved.
+
+Nothing here knows about MkDocs; the pages are plain Markdown (with admonitions and attribute
+lists) plus a neutral navigation tree, so the renderer behind them can be swapped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.errors import Problems, Source
+from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK
+from generator.model import Catalog, Guide, Item
+from generator.site_config import CATALOG_TOKEN, SiteConfig
+
+# The four parts of a teacher's plan, in the order Ruang GTK shows them.
+PLAN = ("tugas-pokok", "praktik-kinerja", "pengembangan-kompetensi", "perilaku-kerja")
+# Kinds that get a page of their own; every other item is a section (anchor) of another page.
+OWN_PAGE = {"tugas-pokok", "indikator-praktik", "indikator-kompetensi", "aspek"}
+CATALOG_DIR = "katalog"
+SOURCES_PAGE = "katalog/sumber.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the docs folder, POSIX
+    text: str
+
+
+@dataclass
+class NavNode:
+    title: str
+    path: str | None = None
+    children: list[NavNode] = field(default_factory=list)
+
+
+@dataclass
+class Rendered:
+    pages: list[Page]
+    nav: list[NavNode]
+    site_title: str
+    site_description: str
+    primary_colour: str
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
+
+
+def escape_md(value) -> str:
+    """Text as literal Markdown: no HTML, no emphasis, links, attribute lists or table breaks."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+
+
+def _finalize(value):
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return escape_md(value)
+
+
+class Locator:
+    """Where each catalogue item is shown: (page path, anchor or None)."""
+
+    def __init__(self, catalog: Catalog, guides: list[Guide]):
+        self.places: dict[str, tuple[str, str | None]] = {}
+        inserted = {name: g for g in guides for name, _ in g.inserts}
+        for item in catalog.items.values():
+            place = self._place(item, inserted)
+            if place:
+                self.places[item.id] = place
+
+    def _place(self, item: Item, inserted) -> tuple[str, str | None] | None:
+        if item.kind == "sumber":
+            return SOURCES_PAGE, item.id
+        if item.kind == "komponen":
+            if item.id in PLAN:
+                return f"{CATALOG_DIR}/{item.id}/index.md", None
+            guide = next((g for n, g in inserted.items() if INSERTS.get(n) == item.id), None)
+            return (guide.path, None) if guide else None
+        if item.kind in OWN_PAGE:
+            return f"{CATALOG_DIR}/{item.component}/{item.id}.md", None
+        if item.component in PLAN:
+            host = item.parent
+            while host.kind not in OWN_PAGE and host.kind != "komponen":
+                host = host.parent
+            return self._place(host, inserted)[0], item.id
+        guide = next((g for n, g in inserted.items() if INSERTS.get(n) == item.component), None)
+        return (guide.path, item.id) if guide else None
+
+    def href(self, item: Item, from_page: str) -> str:
+        path, anchor = self.places[item.id]
+        rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+        if rel == posixpath.basename(from_page) and anchor:
+            rel = ""
+        return rel + (f"#{anchor}" if anchor else "")
+
+
+def display_name(item: Item) -> str:
+    """Short name for links: the label of a tugas pokok (its official name is a long sentence)."""
+    return item.get("label") or item.nama
+
+
+def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide]) -> Rendered:
+    """Return every page of the handbook as Markdown, plus the navigation tree."""
+    renderer = _Renderer(config, catalog, guides)
+    return renderer.render()
+
+
+class _Renderer:
+    def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide]):
+        self.config, self.catalog, self.guides = config, catalog, guides
+        self.locator = Locator(catalog, guides)
+        self.refs: dict[str, list[Guide]] = {}
+        for guide in guides:
+            for item_id, _ in guide.item_refs:
+                if guide not in self.refs.setdefault(item_id, []):
+                    self.refs[item_id].append(guide)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+            undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=False,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        )
+        self.env.globals.update(link=self._link, href=self._href, related_guides=self._related_guides,
+                                catalog=catalog, plan=[catalog.components[c] for c in PLAN],
+                                json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
+                                display_name=display_name, raw=Markup)
+        self.env.filters["md"] = escape_md
+
+    # --- template helpers -------------------------------------------------------------------
+    @jinja2.pass_context
+    def _href(self, context, item: Item) -> Markup:
+        return Markup(self.locator.href(item, context["page_path"]))
+
+    @jinja2.pass_context
+    def _link(self, context, item: Item, text: str | None = None) -> Markup:
+        label = escape_md(text if text is not None else display_name(item))
+        return Markup(f"[{label}]({self.locator.href(item, context['page_path'])})")
+
+    @jinja2.pass_context
+    def _related_guides(self, context, item: Item) -> list[tuple[str, str]]:
+        """(title, relative href) of guides linking to the item first, then to its ancestors."""
+        out, here = [], context["page_path"]
+        for node in [item, *item.ancestors()]:
+            for guide in self.refs.get(node.id, []):
+                href = posixpath.relpath(guide.path, posixpath.dirname(here) or ".")
+                if (guide.title, href) not in out:
+                    out.append((guide.title, href))
+        return out
+
+    def _template(self, name: str, page_path: str, **context) -> str:
+        return self.env.get_template(name).render(page_path=page_path, **context)
+
+    # --- pages --------------------------------------------------------------------------------
+    def render(self) -> Rendered:
+        pages = [self._render_guide(g) for g in self.guides]
+        pages.append(Page(f"{CATALOG_DIR}/index.md", self._template("katalog.md.j2", f"{CATALOG_DIR}/index.md")))
+        pages.append(Page(SOURCES_PAGE, self._template(
+            "sumber.md.j2", SOURCES_PAGE, sources=self.catalog.of_kind("sumber"),
+            text_notes=[i for i in self.catalog.items.values() if i.get("catatan_teks")])))
+        catalog_nav = NavNode("Katalog 2026", children=[NavNode("Katalog 2026", f"{CATALOG_DIR}/index.md")])
+        for component_id in PLAN:
+            component = self.catalog.components[component_id]
+            index = f"{CATALOG_DIR}/{component_id}/index.md"
+            pages.append(Page(index, self._template(f"{component_id}.md.j2", index, component=component)))
+            section = NavNode(component.nama, children=[NavNode(component.nama, index)])
+            for item in self._own_pages(component):
+                path = self.locator.places[item.id][0]
+                pages.append(Page(path, self._template("item.md.j2", path, item=item)))
+                section.children.append(NavNode(display_name(item), path))
+            catalog_nav.children.append(section)
+        catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
+        nav = []
+        titles = {g.path: g.title for g in self.guides}
+        for section in self.config.nav:
+            nodes = [catalog_nav if e == CATALOG_TOKEN else NavNode(titles[e], e) for e in section.entries]
+            if len(nodes) == 1 and nodes[0].path:
+                nav.append(NavNode(section.title, nodes[0].path))
+            elif len(nodes) == 1:
+                nav.append(NavNode(section.title, children=nodes[0].children))
+            else:
+                nav.append(NavNode(section.title, children=nodes))
+        return Rendered(pages, nav, self.config.title, self.config.description, self.config.primary_colour)
+
+    def _own_pages(self, component: Item) -> list[Item]:
+        out = []
+        for child in component.all_children():
+            if child.kind in OWN_PAGE:
+                out.append(child)
+            out.extend(c for c in self._own_pages(child))
+        return out
+
+    def _render_guide(self, guide: Guide) -> Page:
+        lines = []
+        for line in guide.body.split("\n"):
+            stripped = line.strip()
+            match = ITEM_LINK.fullmatch(stripped)
+            if match and match.group(1).startswith("tabel:"):
+                name = match.group(1)[len("tabel:"):]
+                lines.append(self._template(f"tabel_{name}.md.j2", guide.path,
+                                            component=self.catalog.components.get(INSERTS[name])))
+                continue
+            line = ITEM_LINK.sub(lambda m: self._link({"page_path": guide.path},
+                                                      self.catalog.items[m.group(1)]), line)
+            line = TEXT_LINK.sub(lambda m: "](" + self.locator.href(self.catalog.items[m.group(1)],
+                                                                     guide.path) + ")", line)
+            lines.append(line)
+        front = {"title": guide.title, "description": guide.summary}
+        header = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
+        return Page(guide.path, header + "---\n\n# " + escape_md(guide.title) + "\n\n" + "\n".join(lines))
+
+
+def check_placement(catalog: Catalog, guides: list[Guide]) -> None:
+    """Every item a guide links to must be shown somewhere (e.g. its table inserted in a guide)."""
+    problems = Problems()
+    locator = Locator(catalog, guides)
+    for guide in guides:
+        for item_id, line in guide.item_refs:
+            item = catalog.items.get(item_id)
+            if item is not None and item_id not in locator.places:
+                table = next((n for n, c in INSERTS.items() if c == item.component or c == item.id), None)
+                problems.add(Source(guide.source_path, line),
+                             f"'{item_id}' tidak tampil di halaman mana pun; sisipkan"
+                             f" [[tabel:{table}]] di salah satu panduan")
+    problems.raise_if_any()
