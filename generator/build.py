@@ -48,6 +48,8 @@ def load_project(root: Path) -> Project:
             loaded[name] = loader(root)
         except HandbookError as e:
             problems.extend(e)
+            if e.partial_catalog is not None:
+                loaded[name] = e.partial_catalog
     if "catalog" in loaded and "guides" in loaded:
         for check in (lambda: check_guides(loaded["guides"], loaded["catalog"]),
                       lambda: check_placement(loaded["catalog"], loaded["guides"])):

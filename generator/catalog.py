@@ -37,11 +37,25 @@ def load_catalog(root: Path, folder: str = "catalog") -> Catalog:
             data = load_yaml(catalog_dir / name, rel)
         except HandbookError as e:
             problems.extend(e)
+            loader.unreadable_kinds.update(_kinds_in(spec))
             continue
         loader.load_file(rel, data, spec)
     loader.resolve_references()
-    problems.raise_if_any()
-    return Catalog(components=loader.components, items=loader.items)
+    catalog = Catalog(components=loader.components, items=loader.items)
+    if problems:
+        error = HandbookError(problems.items)
+        # Later checks (guides) can still use the ids, unless a whole file could not be read.
+        error.partial_catalog = None if loader.unreadable_kinds else catalog
+        raise error
+    return catalog
+
+
+def _kinds_in(spec: dict[str, Kind]) -> set[str]:
+    kinds = set()
+    for kind in spec.values():
+        kinds.add(kind.name)
+        kinds |= _kinds_in(kind.children)
+    return kinds
 
 
 class _Loader:
@@ -51,6 +65,7 @@ class _Loader:
         self.components: dict[str, Item] = {}
         self.pending_refs: list[tuple[Item, str, Field, Source]] = []
         self.matrices: list[tuple[str, list[Item]]] = []
+        self.unreadable_kinds: set[str] = set()  # kinds of files that failed to parse
 
     def load_file(self, rel: str, data: LocatedDict, spec: dict[str, Kind]) -> None:
         for key in data:
@@ -157,6 +172,8 @@ class _Loader:
 
     def resolve_references(self) -> None:
         for item, name, spec, at in self.pending_refs:
+            if spec.ref in self.unreadable_kinds:
+                continue  # its file is already reported; don't repeat that for every reference
             values = item.data[name] if spec.type == "refs" else [item.data[name]]
             known = [i.id for i in self.items.values() if i.kind == spec.ref]
             for value in values:

@@ -33,6 +33,7 @@ class HandbookError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
+        self.partial_catalog = None  # set by load_catalog when the ids are still usable
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

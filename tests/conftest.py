@@ -1,0 +1,59 @@
+"""Shared fixtures: a throw-away copy of the project, a built site, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("catalog", "content", "theme", "site_config.yml")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the real project inputs into `dest` so a test can break them freely."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        else:
+            shutil.copy(src, dest / part)
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "proyek")
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run `python -m generator ARGS` as a user would, capturing its output."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
+                          capture_output=True, text=True, env=_env(), timeout=300)
+
+
+def _env():
+    import os
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real handbook, built once per test session through the command line."""
+    work = copy_project(tmp_path_factory.mktemp("build") / "proyek")
+    result = run_cli("build", cwd=work)
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Edit a project file in place; fails loudly if `old` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

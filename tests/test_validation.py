@@ -1,0 +1,203 @@
+"""Bad input gives one clear `file:line: message` per problem, all at once, exit code 1, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import replace_in, run_cli
+
+
+def line_of(path: Path, text: str) -> int:
+    """1-based line of the first line containing `text`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
+
+
+def check(project: Path) -> list[str]:
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith(f"{len(lines) - 1} masalah ditemukan.")
+    return lines[:-1]
+
+
+def test_unknown_key_is_reported_with_its_line(project):
+    path = project / "catalog/praktik_kinerja.yml"
+    replace_in(path, "        nama: Instruksi Pembelajaran\n",
+               "        nama: Instruksi Pembelajaran\n        descripton: Teks tambahan\n")
+    line = line_of(path, "descripton")
+    assert check(project) == [
+        f"catalog/praktik_kinerja.yml:{line}: kunci tidak dikenal 'descripton' pada indikator"
+        " praktik kinerja (yang dikenal: catatan, catatan_teks, definisi, id, nama, sumber)"]
+
+
+def test_typo_in_key_gets_a_suggestion(project):
+    path = project / "catalog/praktik_kinerja.yml"
+    replace_in(path, "        definisi: Praktik pedagogis berupa aktivasi",
+               "        defenisi: Praktik pedagogis berupa aktivasi")
+    line = line_of(path, "defenisi")
+    item_line = line_of(path, "id: pk-aktivitas-interaktif")
+    assert check(project) == [
+        f"catalog/praktik_kinerja.yml:{item_line}: kunci 'definisi' wajib diisi pada indikator praktik kinerja",
+        f"catalog/praktik_kinerja.yml:{line}: kunci tidak dikenal 'defenisi' pada indikator praktik"
+        " kinerja (maksud Anda 'definisi'?) (yang dikenal: catatan, catatan_teks, definisi, id, nama, sumber)",
+    ]
+
+
+def test_wrong_type(project):
+    path = project / "catalog/predikat.yml"
+    replace_in(path, "angka_kredit: 150", "angka_kredit: banyak")
+    assert check(project) == [f"catalog/predikat.yml:{line_of(path, 'banyak')}: 'angka_kredit' harus"
+                              " berupa bilangan bulat, bukan teks 'banyak'"]
+
+
+def test_duplicate_id_names_the_first_place(project):
+    # Ids that no guide links to, so the only problem is the duplicate itself.
+    path = project / "catalog/tugas_pokok.yml"
+    first = line_of(path, "id: tt-bursa-kerja-khusus")
+    second = line_of(path, "id: tt-lsp-p1")
+    replace_in(path, "id: tt-lsp-p1", "id: tt-bursa-kerja-khusus")
+    assert check(project) == [
+        f"catalog/tugas_pokok.yml:{second}: id 'tt-bursa-kerja-khusus' sudah dipakai di"
+        f" catalog/tugas_pokok.yml:{first}; setiap id harus unik"]
+
+
+def test_unknown_reference(project):
+    path = project / "catalog/linimasa.yml"
+    replace_in(path, "peran: [guru, kepala-sekolah]", "peran: [guru, kepsek]")
+    assert check(project) == [
+        f"catalog/linimasa.yml:{line_of(path, 'kepsek')}: id peran 'kepsek' tidak dikenal"
+        " (yang ada: guru, kepala-dinas, kepala-sekolah, pengawas-sekolah)"]
+
+
+def test_unsafe_id(project):
+    path = project / "catalog/tugas_pokok.yml"
+    replace_in(path, "id: tt-guru-piket", "id: Wali Kelas")
+    assert check(project) == [
+        f"catalog/tugas_pokok.yml:{line_of(path, 'id: Wali Kelas')}: id 'Wali Kelas' tidak sah: pakai"
+        " huruf kecil, angka, dan tanda '-' saja (contoh: pk-disiplin-positif)"]
+
+
+def test_incomplete_predikat_matrix(project):
+    path = project / "catalog/predikat.yml"
+    replace_in(path, "  - {hasil_kerja: di-bawah-ekspektasi, perilaku_kerja: di-bawah-ekspektasi, predikat: sangat-kurang}\n", "")
+    assert check(project) == [
+        "catalog/predikat.yml: matriks predikat belum lengkap: kombinasi hasil kerja"
+        " 'di-bawah-ekspektasi' dan perilaku kerja 'di-bawah-ekspektasi' tidak ada"]
+
+
+@pytest.mark.parametrize("name, edit, expected", [
+    ("tab", lambda t: t.replace("\n    nama: Guru\n", "\n\tnama: Guru\n"),
+     "{line}: karakter tab tidak boleh dipakai di YAML; ganti tab dengan spasi"),
+    ("indentation", lambda t: t.replace("\n    nama: Guru\n", "\n      nama: Guru\n"),
+     "{line}: tanda ':' di tempat yang tidak diharapkan; apit teks yang memuat ': ' dengan tanda"
+     " kutip, atau periksa indentasi"),
+    ("duplicate key", lambda t: t.replace("\n    nama: Guru\n", "\n    nama: Guru\n    nama: Pendidik\n"),
+     "{next}: kunci 'nama' muncul dua kali (pertama di baris {line})"),
+    ("unclosed quote", lambda t: t.replace("\n    nama: Guru\n", '\n    nama: "Guru\n'),
+     "{end}: tanda kutip tidak ditutup"),
+])
+def test_malformed_yaml(project, name, edit, expected):
+    path = project / "catalog/peran.yml"
+    line = line_of(path, "nama: Guru")
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    end = len(path.read_text(encoding="utf-8").splitlines()) + 1
+    assert check(project) == ["catalog/peran.yml:" + expected.format(line=line, next=line + 1, end=end)]
+
+
+def test_wrong_encoding(project):
+    path = project / "catalog/peran.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("Guru", "Guru é").encode("latin-1", "replace"))
+    assert check(project) == [
+        f"catalog/peran.yml:{line_of_bytes(path, b'Guru ')}: berkas bukan teks UTF-8; simpan ulang dengan"
+        " pengodean UTF-8 (di Notepad: Simpan Sebagai → Encoding: UTF-8)"]
+
+
+def line_of_bytes(path: Path, needle: bytes) -> int:
+    data = path.read_bytes()
+    return data[: data.index(needle)].count(b"\n") + 1
+
+
+def test_empty_file(project):
+    (project / "catalog/siklus.yml").write_text("# kosong\n", encoding="utf-8")
+    assert check(project) == ["catalog/siklus.yml:1: berkas kosong; isinya belum ada"]
+
+
+def test_missing_and_unknown_files(project):
+    (project / "catalog/siklus.yml").rename(project / "catalog/siklus_peningkatan.yml")
+    assert check(project) == [
+        "catalog/siklus.yml: berkas katalog tidak ditemukan",
+        "catalog/siklus_peningkatan.yml: berkas katalog tidak dikenal (yang dikenal: kompetensi.yml,"
+        " linimasa.yml, peran.yml, perilaku.yml, perubahan.yml, praktik_kinerja.yml, predikat.yml,"
+        " siklus.yml, sumber.yml, tugas_pokok.yml)",
+    ]
+
+
+def test_guide_with_unknown_id_and_broken_link(project):
+    path = project / "content/faq.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nLihat [[pk-tidak-ada]] dan [halaman lain](tidak-ada.md).\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    assert check(project) == [
+        f"content/faq.md:{line}: id katalog 'pk-tidak-ada' tidak dikenal (daftar id ada di berkas"
+        " catalog/*.yml, kunci 'id')",
+        f"content/faq.md:{line}: tautan ke 'tidak-ada.md' rusak: halaman itu tidak ada",
+    ]
+
+
+def test_guide_link_to_missing_section(project):
+    path = project / "content/faq.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nBaca [linimasa](linimasa.md#bagian-yang-tidak-ada).\n", encoding="utf-8")
+    [problem] = check(project)
+    assert problem.startswith(f"content/faq.md:{len(text.splitlines()) + 2}: tautan ke"
+                              " 'linimasa.md#bagian-yang-tidak-ada' rusak: bagian"
+                              " 'bagian-yang-tidak-ada' tidak ada di halaman itu")
+
+
+def test_all_problems_reported_at_once(project):
+    replace_in(project / "catalog/praktik_kinerja.yml", "definisi: Praktik pedagogis berupa aktivasi",
+               "descripton: Praktik pedagogis berupa aktivasi")
+    replace_in(project / "catalog/linimasa.yml", "peran: [guru, kepala-sekolah]", "peran: [guru, kepsek]")
+    replace_in(project / "catalog/siklus.yml", "peran: [guru]", "peran: guru")
+    replace_in(project / "site_config.yml", "warna_utama: indigo", "warna_utama: indigoo")
+    guide = project / "content/peran.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[[tp-tidak-ada]]\n", encoding="utf-8")
+    problems = check(project)
+    files = [p.split(":")[0] for p in problems]
+    assert files == ["catalog/linimasa.yml", "catalog/praktik_kinerja.yml", "catalog/praktik_kinerja.yml",
+                     "catalog/siklus.yml", "content/peran.md", "site_config.yml"]
+    assert "warna 'indigoo' tidak dikenal (maksud Anda 'indigo'?)" in problems[-1]
+
+
+def test_front_matter_is_checked(project):
+    path = project / "content/faq.md"
+    replace_in(path, "judul:", "judull:")
+    problems = check(project)
+    assert problems[0] == "content/faq.md:1: front matter: 'judul' wajib diisi dengan teks"
+    assert problems[1].startswith("content/faq.md:2: kunci front matter tidak dikenal 'judull' (maksud Anda 'judul'?)")
+
+
+def test_guide_missing_from_navigation(project):
+    (project / "content/baru.md").write_text("---\njudul: Baru\nringkasan: Halaman baru.\n---\nIsi.\n",
+                                             encoding="utf-8")
+    assert check(project) == ["site_config.yml:1: panduan 'content/baru.md' belum ada di navigasi;"
+                              " tambahkan ke 'navigasi'"]
+
+
+def test_valid_project_passes(project):
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("Tidak ada masalah: 192 butir katalog dan 9 panduan diperiksa.")
+
+
+def test_unreadable_file_is_reported_once(project):
+    """References into a file that cannot be parsed are not reported again one by one."""
+    (project / "catalog/peran.yml").write_text("peran:\n\t- id: guru\n", encoding="utf-8")
+    assert check(project) == ["catalog/peran.yml:2: karakter tab tidak boleh dipakai di YAML;"
+                              " ganti tab dengan spasi"]
