@@ -17,7 +17,7 @@ from generator.errors import HandbookError, Problems, Source
 from generator.guides import check_guides, load_guides
 from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
 from generator.model import Catalog, Guide
-from generator.render import check_placement, render_handbook
+from generator.render import check_placement, generated_pages, render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
 
 MARKER = ".handbook-output"
@@ -51,7 +51,8 @@ def load_project(root: Path) -> Project:
             if e.partial_catalog is not None:
                 loaded[name] = e.partial_catalog
     if "catalog" in loaded and "guides" in loaded:
-        for check in (lambda: check_guides(loaded["guides"], loaded["catalog"]),
+        generated = generated_pages(loaded["catalog"], loaded["guides"])
+        for check in (lambda: check_guides(loaded["guides"], loaded["catalog"], generated),
                       lambda: check_placement(loaded["catalog"], loaded["guides"])):
             try:
                 check()

@@ -218,6 +218,12 @@ class _Renderer:
         return Page(guide.path, header + "---\n\n# " + escape_md(guide.title) + "\n\n" + "\n".join(lines))
 
 
+def generated_pages(catalog: Catalog, guides: list[Guide]) -> set[str]:
+    """Paths of the pages made from the catalogue (guides may link to them by path too)."""
+    places = Locator(catalog, guides).places.values()
+    return {path for path, _ in places} | {f"{CATALOG_DIR}/index.md"}
+
+
 def check_placement(catalog: Catalog, guides: list[Guide]) -> None:
     """Every item a guide links to must be shown somewhere (e.g. its table inserted in a guide)."""
     problems = Problems()

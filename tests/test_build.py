@@ -1,0 +1,106 @@
+"""End-to-end builds through the command line: output safety, strict links, a plain MkDocs stage."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import replace_in, run_cli
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_build_reports_and_writes_site(project):
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Selesai: 47 halaman" in result.stderr
+    assert (project / "site/index.html").is_file()
+    assert (project / "site/katalog/perilaku-kerja/loyal.html").is_file()
+    assert (project / "site/.handbook-output").is_file()
+
+
+def test_failed_build_leaves_previous_site_intact(project):
+    assert run_cli("build", cwd=project).returncode == 0
+    before = snapshot(project / "site")
+    replace_in(project / "catalog/perilaku.yml", "id: loyal-2-3", "id: loyal-2-2")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 1
+    assert "id 'loyal-2-2' sudah dipakai" in result.stderr
+    assert "hasil build sebelumnya tidak diubah" in result.stderr
+    assert snapshot(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_rebuild_replaces_the_previous_output(project):
+    assert run_cli("build", cwd=project).returncode == 0
+    replace_in(project / "catalog/praktik_kinerja.yml", "nama: Aktivitas Interaktif", "nama: Aktivitas Interaktif Baru")
+    assert run_cli("build", cwd=project).returncode == 0
+    html = (project / "site/katalog/praktik-kinerja/pk-aktivitas-interaktif.html").read_text(encoding="utf-8")
+    assert "Aktivitas Interaktif Baru" in html
+
+
+def test_refuses_an_output_folder_it_did_not_create(project):
+    foreign = project / "dokumen-sekolah"
+    foreign.mkdir()
+    (foreign / "rapor.xlsx").write_bytes(b"penting")
+    result = run_cli("build", "--out", "dokumen-sekolah", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[1].startswith(
+        "dokumen-sekolah: folder keluaran sudah berisi berkas lain dan bukan hasil build sebelumnya")
+    assert (foreign / "rapor.xlsx").read_bytes() == b"penting"
+    assert [p.name for p in foreign.iterdir()] == ["rapor.xlsx"]
+
+
+def test_builds_into_an_empty_existing_folder(project):
+    (project / "keluaran").mkdir()
+    assert run_cli("build", "--out", "keluaran", cwd=project).returncode == 0
+    assert (project / "keluaran/index.html").is_file()
+
+
+def test_broken_guide_link_fails_the_build(project):
+    guide = project / "content/faq.md"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text + "\nLihat [halaman ini](halaman-hilang.md).\n", encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 1
+    assert f"content/faq.md:{len(text.splitlines()) + 2}: tautan ke 'halaman-hilang.md' rusak" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_broken_anchor_in_a_generated_page_fails_the_build(project):
+    """Links by path into catalogue pages are checked by MkDocs' strict mode, named by guide file."""
+    guide = project / "content/faq.md"
+    guide.write_text(guide.read_text(encoding="utf-8")
+                     + "\nLihat [dimensi](katalog/praktik-kinerja/index.md#dimensi-hilang).\n",
+                     encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert "content/faq.md: MkDocs menolak halaman ini:" in result.stderr
+    assert "dimensi-hilang" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_staged_project_builds_with_plain_mkdocs(project, tmp_path):
+    assert run_cli("build", cwd=project).returncode == 0
+    stage = project / "build/stage"
+    assert not (stage / "mkdocs.yml").read_text().count("hooks:")
+    out = tmp_path / "polos"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                             "-f", str(stage / "mkdocs.yml"), "-d", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(out)["katalog/perilaku-kerja/loyal.html"] == snapshot(project / "site")[
+        "katalog/perilaku-kerja/loyal.html"]
+
+
+def test_cli_help_is_indonesian(project):
+    result = run_cli("--help", cwd=project)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Pemakaian: handbook")
+    assert "periksa katalog, panduan, dan konfigurasi tanpa membangun" in result.stdout
+    wrong = run_cli("bangun", cwd=project)
+    assert wrong.returncode == 2
+    assert "perintah tidak dapat dipahami" in wrong.stderr
