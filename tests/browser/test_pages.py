@@ -29,7 +29,7 @@ def test_navigate_from_home_to_an_indicator_from_disk(built_site, phone):
     assert phone.url.endswith("katalog/praktik-kinerja/index.html")
     phone.locator("article").get_by_role("link", name="Penerapan Disiplin Positif", exact=True).first.click()
     phone.wait_for_load_state("load")
-    assert phone.locator("h1").inner_text() == "Penerapan Disiplin Positif"
+    assert phone.locator("h1").inner_text().rstrip("¶") == "Penerapan Disiplin Positif"
     assert "Praktik pedagogis berupa penerapan prinsip disiplin positif" in phone.locator("article").inner_text()
 
 
