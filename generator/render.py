@@ -151,6 +151,8 @@ class _Renderer:
         out, here = [], context["page_path"]
         for node in [item, *item.ancestors()]:
             for guide in self.refs.get(node.id, []):
+                if guide.path == "index.md":
+                    continue  # the home page mentions items as examples, it doesn't explain them
                 href = posixpath.relpath(guide.path, posixpath.dirname(here) or ".")
                 if (guide.title, href) not in out:
                     out.append((guide.title, href))
