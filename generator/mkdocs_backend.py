@@ -23,6 +23,7 @@ def assemble_mkdocs_config(rendered: Rendered) -> dict:
     return {
         "site_name": rendered.site_title,
         "site_description": rendered.site_description,
+        "copyright": rendered.footer,
         "docs_dir": "docs",
         "site_dir": "site",
         # Links end in .html so the site also works opened from disk (file://) or a USB stick.

@@ -49,6 +49,7 @@ class Rendered:
     site_title: str
     site_description: str
     primary_colour: str
+    footer: str
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -190,7 +191,8 @@ class _Renderer:
                 nav.append(NavNode(section.title, children=nodes[0].children))
             else:
                 nav.append(NavNode(section.title, children=nodes))
-        return Rendered(pages, nav, self.config.title, self.config.description, self.config.primary_colour)
+        return Rendered(pages, nav, self.config.title, self.config.description,
+                        self.config.primary_colour, self.config.footer)
 
     def _own_pages(self, component: Item) -> list[Item]:
         out = []

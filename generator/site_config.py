@@ -13,7 +13,9 @@ CATALOG_TOKEN = "katalog"  # navigation entry that stands for the generated cata
 COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
            "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown",
            "grey", "blue-grey", "black", "white")
-KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "navigasi": True}
+KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "catatan_kaki": False, "navigasi": True}
+DEFAULT_FOOTER = ("Panduan komunitas, bukan terbitan resmi Kemendikdasmen. Rujukan resmi: Ruang GTK"
+                  " dan peraturan yang berlaku.")
 
 
 @dataclass
@@ -28,6 +30,7 @@ class SiteConfig:
     title: str
     description: str
     primary_colour: str
+    footer: str
     nav: list[NavSection]
 
 
@@ -42,7 +45,7 @@ def load_site_config(root: Path, name: str = "site_config.yml") -> SiteConfig:
     for key, required in KEYS.items():
         if required and key not in data:
             problems.add(Source(name, 1), f"kunci '{key}' wajib ada")
-    for key in ("judul", "deskripsi", "warna_utama"):
+    for key in ("judul", "deskripsi", "warna_utama", "catatan_kaki"):
         if key in data and not (isinstance(data[key], str) and data[key].strip()):
             problems.add(Source(name, data.line_of(key)), f"'{key}' harus berupa teks")
     colour = data.get("warna_utama", "indigo")
@@ -52,7 +55,8 @@ def load_site_config(root: Path, name: str = "site_config.yml") -> SiteConfig:
     nav = _parse_nav(name, data, problems)
     problems.raise_if_any()
     return SiteConfig(title=data["judul"].strip(), description=data["deskripsi"].strip(),
-                      primary_colour=colour, nav=nav)
+                      primary_colour=colour, footer=data.get("catatan_kaki", DEFAULT_FOOTER).strip(),
+                      nav=nav)
 
 
 def _parse_nav(name: str, data: LocatedDict, problems: Problems) -> list[NavSection]:

@@ -183,3 +183,31 @@ def test_no_external_links_in_page_chrome(built_site):
         doc = soup(page)
         for part in doc.select("header, nav, footer"):
             assert not [a["href"] for a in part.select("a[href]") if EXTERNAL.match(a["href"])]
+
+
+def test_required_guides_and_faq(built_site):
+    titles = {p.name: normalise(soup(p).select_one("article h1").get_text()).rstrip("¶")
+              for p in built_site.glob("*.html") if p.name != "404.html"}
+    for page in ("index.html", "apa-itu-pengelolaan-kinerja.html", "peran.html", "linimasa.html",
+                 "perubahan-2026.html", "siklus-peningkatan.html", "predikat-kinerja.html", "faq.html"):
+        assert page in titles
+    questions = [normalise(h.get_text()).rstrip("¶") for h in soup(built_site / "faq.html").select("article h2")]
+    assert len([q for q in questions if q.endswith("?")]) >= 12
+    faq = normalise(soup(built_site / "faq.html").select_one("article").get_text(" ")).lower()
+    for topic in ("wali kelas", "guru wali", "unggah", "periode"):
+        assert topic in faq
+
+
+def test_component_overviews_list_all_their_items(built_site, catalog):
+    tasks = soup(built_site / "katalog/tugas-pokok/index.html").select_one("article")
+    linked = {a["href"].split("#")[-1] for a in tasks.select("a[href*='#']")}
+    assert {i.id for i in catalog.of_kind("tugas-tambahan")} <= linked
+    assert {i.id for i in catalog.of_kind("pilihan-tugas")} <= linked
+    behaviour = soup(built_site / "katalog/perilaku-kerja/index.html").select_one("article")
+    linked = {a["href"].split("#")[-1] for a in behaviour.select("a[href*='#']")}
+    assert {i.id for i in catalog.of_kind("indikator-perilaku")} <= linked
+
+
+def test_footer_says_it_is_not_official(built_site):
+    footer = normalise(soup(built_site / "index.html").select_one("footer").get_text(" "))
+    assert "bukan terbitan resmi Kemendikdasmen" in footer
