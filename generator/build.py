@@ -1,4 +1,4 @@
-"""The pipeline: load and validate -> render pages -> stage -> build into a temp folder -> swap.
+"""The pipeline: load and validate -> resolve edition -> render pages -> build site -> package.
 
 A failed build leaves the previous output untouched, and the tool never deletes a folder that does
 not carry its marker file.
@@ -9,26 +9,35 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalog import load_catalog
-from generator.errors import HandbookError, Problems, Source
-from generator.guides import check_guides, load_guides
-from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
+from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
+from generator.errors import HandbookError, Problem, Problems, Source
+from generator.guides import check_guides, load_guides, overlay_guides
 from generator.model import Catalog, Guide
-from generator.render import check_placement, generated_pages, render_handbook
+from generator.render import Rendered, check_placement, generated_pages, render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
 
 MARKER = ".handbook-output"
 MARKER_TEXT = "Folder ini dibuat oleh generator handbook dan boleh dibuat ulang olehnya.\n"
+EDITIONS_DIR = "editions"
 
 
 @dataclass
 class Project:
+    root: Path
     config: SiteConfig
     catalog: Catalog
     guides: list[Guide]
+    overlays: dict[str, list[Guide]] = field(default_factory=dict)  # edition id -> its own pages
+
+    def edition(self, edition_id: str) -> tuple[ResolvedEdition, list[Guide]]:
+        """The resolved edition and its guides (overlays applied, modules filtered)."""
+        edition = resolve_edition(self.config.national, self.config.editions, edition_id)
+        overlays = [self.overlays[e] for e in edition.chain if e in self.overlays]
+        return edition, overlay_guides(self.guides, overlays, edition.modules)
 
 
 @dataclass
@@ -36,67 +45,177 @@ class BuildResult:
     out_dir: Path
     pages: int
     seconds: float
+    editions: list[str] = field(default_factory=list)
 
 
 def load_project(root: Path) -> Project:
-    """Load site_config.yml, catalog/ and content/, and cross-check them; report every problem."""
+    """Load site_config.yml, catalog/, content/ and edition overlays, and cross-check them all;
+    raise HandbookError listing every problem."""
     problems = Problems()
-    loaded = {}
-    for name, loader in (("config", load_site_config), ("catalog", load_catalog),
-                         ("guides", load_guides)):
-        try:
-            loaded[name] = loader(root)
-        except HandbookError as e:
-            problems.extend(e)
-            if e.partial_catalog is not None:
-                loaded[name] = e.partial_catalog
-    if "catalog" in loaded and "guides" in loaded:
-        generated = generated_pages(loaded["catalog"], loaded["guides"])
-        for check in (lambda: check_guides(loaded["guides"], loaded["catalog"], generated),
-                      lambda: check_placement(loaded["catalog"], loaded["guides"])):
-            try:
-                check()
-            except HandbookError as e:
-                problems.extend(e)
-    if "config" in loaded and "guides" in loaded:
-        try:
-            check_nav(loaded["config"], loaded["guides"])
-        except HandbookError as e:
-            problems.extend(e)
+    catalog = config = guides = None
+    try:
+        catalog = load_catalog(root)
+    except HandbookError as e:
+        problems.extend(e)
+        catalog = e.partial_catalog
+    try:
+        config = load_site_config(root, catalog)
+    except HandbookError as e:
+        problems.extend(e)
+    try:
+        guides = load_guides(root)
+    except HandbookError as e:
+        problems.extend(e)
+    overlays = _load_overlays(root, config, problems)
+    if catalog is not None and guides is not None:
+        modules = config.modules if config else {}
+        generated = generated_pages(catalog, guides)
+        _collect(problems, check_guides, guides, catalog, generated, modules)
+        _collect(problems, check_placement, catalog, guides)
+        for edition_id, pages in overlays.items():
+            _collect(problems, check_guides, pages, catalog, generated, modules, guides)
+            if config is not None and edition_id in config.editions:
+                _, resolved = Project(root, config, catalog, guides, overlays).edition(edition_id)
+                _collect(problems, check_placement, catalog, resolved)
+    if config is not None and guides is not None:
+        _collect(problems, check_nav, config, guides)
     problems.raise_if_any()
-    return Project(**loaded)
+    return Project(root, config, catalog, guides, overlays)
 
 
-def build_site(root: Path, out_dir: Path, stage_dir: Path | None = None) -> BuildResult:
-    """Build the handbook into `out_dir`, replacing a previous output only when all went well."""
+def _collect(problems: Problems, check, *args) -> None:
+    try:
+        check(*args)
+    except HandbookError as e:
+        problems.extend(e)
+
+
+def _load_overlays(root: Path, config: SiteConfig | None, problems: Problems) -> dict[str, list[Guide]]:
+    overlays = {}
+    for folder in sorted((root / EDITIONS_DIR).glob("*/content")):
+        edition_id = folder.parent.name
+        rel = f"{EDITIONS_DIR}/{edition_id}/content"
+        if config is not None and edition_id not in config.editions:
+            problems.add(Source(rel), f"folder ini tidak cocok dengan edisi mana pun di site_config.yml;"
+                                      f" namai foldernya dengan id edisi")
+            continue
+        try:
+            overlays[edition_id] = load_guides(root, rel)
+        except HandbookError as e:
+            problems.extend(e)
+    return overlays
+
+
+def build_site(root: Path, out_dir: Path, edition_id: str = NATIONAL,
+               stage_dir: Path | None = None) -> BuildResult:
+    """Build one edition (the national one by default) as the whole of `out_dir`, replacing a
+    previous output only on success."""
     started = time.perf_counter()
     out_dir = out_dir.resolve()
     _check_replaceable(out_dir, root)
     project = load_project(root)
-    rendered = render_handbook(project.config, project.catalog, project.guides)
-    stage = _fresh_folder(stage_dir or root / "build" / "stage", root)
-    write_mkdocs_project(rendered, stage, root / "theme")
-    source_of = {g.path: g.source_path for g in project.guides}
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    temp = out_dir.parent / f".{out_dir.name}.baru-{os.getpid()}"
-    try:
-        build_mkdocs(stage, temp, source_of)
-        (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    _check_known(project, [edition_id])
+    with _temp_output(out_dir) as temp:
+        pages = build_edition(project, edition_id, temp, stage_dir or _stage(root, edition_id))
         _swap_in(temp, out_dir)
-    finally:
-        if temp.exists():
-            shutil.rmtree(temp)
-    return BuildResult(out_dir, len(rendered.pages), time.perf_counter() - started)
+    return BuildResult(out_dir, pages, time.perf_counter() - started, [edition_id])
+
+
+def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = None,
+                   shard: str | None = None, jobs: int | None = None) -> BuildResult:
+    """Build several editions into `out_dir`/<id>/, each also packed as `out_dir`/<id>.zip, with
+    an index page listing them. No ids means every edition; `shard` 'K/N' takes the K-th of N slices."""
+    from generator.editions import select_shard
+    from generator.package import write_editions_index, zip_edition
+
+    started = time.perf_counter()
+    out_dir = out_dir.resolve()
+    _check_replaceable(out_dir, root)
+    project = load_project(root)
+    every = project.config.edition_ids()
+    chosen = list(dict.fromkeys(edition_ids)) if edition_ids else every
+    _check_known(project, chosen)
+    if shard:
+        chosen = select_shard(chosen, shard)
+    with _temp_output(out_dir) as temp:
+        temp.mkdir()
+        tasks = [(project, e, temp) for e in chosen]
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+        if jobs > 1:
+            import multiprocessing
+
+            # fork: workers inherit the loaded project and the imported renderer.
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                pages = pool.map(_build_and_zip, tasks, chunksize=1)
+        else:
+            pages = [_build_and_zip(task) for task in tasks]
+        listed = every if shard else chosen
+        write_editions_index(project, listed, set(chosen), temp)
+        _swap_in(temp, out_dir)
+    return BuildResult(out_dir, sum(pages), time.perf_counter() - started, chosen)
+
+
+def _build_and_zip(task) -> int:
+    from generator.package import zip_edition
+
+    project, edition_id, out_root = task
+    pages = build_edition(project, edition_id, out_root / edition_id, _stage(project.root, edition_id))
+    zip_edition(out_root / edition_id, out_root / f"{edition_id}.zip")
+    return pages
+
+
+def _stage(root: Path, edition_id: str) -> Path:
+    return root / "build" / "stage" / edition_id
+
+
+def _check_known(project: Project, edition_ids: list[str]) -> None:
+    from generator.errors import did_you_mean, known_list
+
+    every = project.config.edition_ids()
+    unknown = [e for e in edition_ids if e not in every]
+    if unknown:
+        raise HandbookError([Problem(Source("site_config.yml"),
+                                     f"edisi '{e}' tidak ada{did_you_mean(e, every)} (yang ada: {known_list(every)})")
+                             for e in unknown])
+
+
+def build_edition(project: Project, edition_id: str, out: Path, stage: Path) -> int:
+    """Render one edition and build it with the site renderer into `out`; return its page count."""
+    from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
+
+    edition, guides = project.edition(edition_id)
+    rendered = render_handbook(project.config, project.catalog, guides, edition)
+    stage = _fresh_folder(stage, project.root)
+    logo = project.root / edition.logo if edition.logo else None
+    write_mkdocs_project(rendered, stage, project.root / "theme", logo)
+    build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
+    (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    return len(rendered.pages)
+
+
+class _temp_output:
+    """A temporary sibling of the output folder, removed if the build fails midway."""
+
+    def __init__(self, out_dir: Path):
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.path = out_dir.parent / f".{out_dir.name}.baru-{os.getpid()}"
+
+    def __enter__(self) -> Path:
+        return self.path
+
+    def __exit__(self, *exc) -> None:
+        if self.path.exists():
+            shutil.rmtree(self.path)
 
 
 def _check_replaceable(folder: Path, root: Path) -> None:
     """Refuse to build over a folder that holds anything but a previous output of ours."""
     if folder.exists() and (not folder.is_dir() or (
             any(folder.iterdir()) and not (folder / MARKER).is_file())):
-        raise HandbookError([_problem(folder, root,
-                                      "folder keluaran sudah berisi berkas lain dan bukan hasil build"
-                                      " sebelumnya; pilih folder lain (--out) atau kosongkan dulu."
-                                      " Generator tidak menghapus folder yang bukan buatannya.")])
+        raise HandbookError([Problem(Source(_shown(folder, root)),
+                                     "folder keluaran sudah berisi berkas lain dan bukan hasil build"
+                                     " sebelumnya; pilih folder lain (--out) atau kosongkan dulu."
+                                     " Generator tidak menghapus folder yang bukan buatannya.")])
 
 
 def _fresh_folder(folder: Path, root: Path) -> Path:
@@ -111,6 +230,7 @@ def _fresh_folder(folder: Path, root: Path) -> Path:
 
 def _swap_in(new: Path, target: Path) -> None:
     """Replace `target` by `new` with renames, so readers never see a half-written site."""
+    (new / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     old = target.parent / f".{target.name}.lama-{os.getpid()}"
     if target.exists():
         target.rename(old)
@@ -119,11 +239,8 @@ def _swap_in(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def _problem(folder: Path, root: Path, message: str):
-    from generator.errors import Problem
-
+def _shown(folder: Path, root: Path) -> str:
     try:
-        shown = folder.relative_to(root.resolve()).as_posix()
+        return folder.relative_to(root.resolve()).as_posix()
     except ValueError:
-        shown = str(folder)
-    return Problem(Source(shown), message)
+        return str(folder)

@@ -43,10 +43,20 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="tampilkan rincian teknis bila terjadi galat internal")
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
-    build = commands.add_parser("build", help="bangun situs statis (bawaan ke folder site/)",
-                                description="Bangun situs statis lengkap.")
+    build = commands.add_parser(
+        "build", help="bangun situs statis (bawaan: edisi nasional ke folder site/)",
+        description="Bangun situs statis. Tanpa opsi: edisi nasional ke site/. Dengan --edition,"
+                    " --all, atau --shard: setiap edisi ke site/<id>/ dan site/<id>.zip, ditambah"
+                    " site/index.html yang memuat daftar edisi.")
     build.add_argument("--out", type=Path, default=None,
                        help="folder keluaran (bawaan: site/ di folder proyek)")
+    build.add_argument("--edition", action="append", metavar="ID", default=[],
+                       help="bangun edisi ini (boleh diulang); id edisi ada di site_config.yml")
+    build.add_argument("--all", action="store_true", help="bangun semua edisi")
+    build.add_argument("--shard", metavar="K/N", type=_shard,
+                       help="bangun potongan ke-K dari N potongan daftar edisi (untuk CI paralel)")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="jumlah proses paralel (bawaan: jumlah inti prosesor)")
     commands.add_parser("check", help="periksa katalog, panduan, dan konfigurasi tanpa membangun",
                         description="Periksa semua masukan dan laporkan setiap masalah.")
     serve = commands.add_parser("serve", help="pratinjau langsung di peramban; halaman dimuat ulang"
@@ -54,7 +64,16 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Pratinjau langsung dengan muat ulang otomatis.")
     serve.add_argument("--port", type=int, default=8000, help="nomor port (bawaan: 8000)")
     serve.add_argument("--host", default="127.0.0.1", help="alamat (bawaan: 127.0.0.1)")
+    serve.add_argument("--edition", metavar="ID", default="nasional",
+                       help="edisi yang dipratinjau (bawaan: nasional)")
     return parser
+
+
+def _shard(value: str) -> str:
+    parts = value.split("/")
+    if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[0]) <= int(parts[1]):
+        return value
+    raise argparse.ArgumentTypeError(f"'{value}' bukan potongan yang sah; tulis K/N, misalnya 2/5")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,11 +109,18 @@ def _report(error: HandbookError) -> None:
 
 
 def _build(args, root: Path) -> int:
-    from generator.build import build_site
+    from generator.build import build_editions, build_site
 
     out = args.out if args.out is not None else root / "site"
+    out = out if out.is_absolute() else Path.cwd() / out
+    if args.edition or args.all or args.shard:
+        print("Membangun edisi…", file=sys.stderr)
+        result = build_editions(root, out, args.edition or None, args.shard, args.jobs)
+        print(f"Selesai: {len(result.editions)} edisi, {result.pages} halaman, dalam"
+              f" {result.seconds:.1f} detik. Daftar edisi: {result.out_dir / 'index.html'}", file=sys.stderr)
+        return 0
     print("Membangun panduan…", file=sys.stderr)
-    result = build_site(root, out if out.is_absolute() else Path.cwd() / out)
+    result = build_site(root, out)
     print(f"Selesai: {result.pages} halaman dalam {result.seconds:.1f} detik."
           f" Buka {result.out_dir / 'index.html'} di peramban.", file=sys.stderr)
     return 0
@@ -105,8 +131,9 @@ def _check(args, root: Path) -> int:
 
     project = load_project(root)
     items = len(project.catalog.items)
-    print(f"Tidak ada masalah: {items} butir katalog dan {len(project.guides)} panduan diperiksa.",
-          file=sys.stderr)
+    editions = len(project.config.editions)
+    print(f"Tidak ada masalah: {items} butir katalog, {len(project.guides)} panduan, dan"
+          f" {editions} edisi daerah/sekolah diperiksa.", file=sys.stderr)
     return 0
 
 
@@ -118,7 +145,7 @@ def _serve(args, root: Path) -> int:
 
     def rebuild() -> None:
         try:
-            build_site(root, preview, stage_dir=preview.parent / "stage")
+            build_site(root, preview, args.edition, stage_dir=preview.parent / "stage")
             print("Pratinjau diperbarui.", file=sys.stderr)
         except HandbookError as e:
             _report(e)
@@ -126,7 +153,7 @@ def _serve(args, root: Path) -> int:
     rebuild()
     print(f"Pratinjau di http://{args.host}:{args.port}/ (tekan Ctrl+C untuk berhenti).",
           file=sys.stderr)
-    watch = [root / name for name in ("catalog", "content", "theme", "site_config.yml")]
+    watch = [root / name for name in ("catalog", "content", "theme", "editions", "site_config.yml")]
     watch.append(Path(__file__).parent / "templates")
     serve_mkdocs(rebuild, preview, watch, args.host, args.port)
     return 0

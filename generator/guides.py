@@ -17,9 +17,9 @@ MD_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#)([^)\s]+?\.md)(#[^)\
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 # [[tabel:name]] -> the component whose items it shows (their links then point at that guide)
-INSERTS = {"komponen": None, "linimasa": "linimasa", "perubahan": "perubahan-2026", "peran": "peran",
+INSERTS = {"komponen": None, "edisi": None, "linimasa": "linimasa", "perubahan": "perubahan-2026", "peran": "peran",
            "siklus": "siklus", "predikat": "predikat"}
-FRONT_MATTER_KEYS = {"judul": True, "ringkasan": True, "peran": False}
+FRONT_MATTER_KEYS = {"judul": True, "ringkasan": True, "peran": False, "modul": False}
 
 
 def load_guides(root: Path, folder: str = "content") -> list[Guide]:
@@ -62,11 +62,16 @@ def _load_guide(path: Path, rel: str, page: str) -> Guide:
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
         problems.add(Source(rel, 1 + meta.line_of("peran")), "front matter: 'peran' harus berupa daftar id peran")
         roles = []
+    module = meta.get("modul")
+    if module is not None and not (isinstance(module, str) and module.strip()):
+        problems.add(Source(rel, 1 + meta.line_of("modul")), "front matter: 'modul' harus berupa nama modul")
+        module = None
     problems.raise_if_any()
     body_line = end + 2
     guide = Guide(path=page, source_path=rel, title=meta["judul"].strip(),
                   summary=meta["ringkasan"].strip(), roles=roles,
-                  body="\n".join(lines[end + 1:]), body_line=body_line)
+                  body="\n".join(lines[end + 1:]), body_line=body_line, module=module)
+    guide.module_line = 1 + meta.line_of("modul") if "modul" in meta else 1
     guide.roles_line = 1 + meta.line_of("peran") if "peran" in meta else 1
     for number, line in _prose_lines(guide):
         for match in ITEM_LINK.finditer(line):
@@ -91,16 +96,24 @@ def _prose_lines(guide: Guide):
             yield guide.body_line + offset, line
 
 
-def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str]) -> None:
-    """Check every link, insert and role a guide names; raise HandbookError with all problems.
+def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str],
+                 modules: dict[str, bool], others: list[Guide] = ()) -> None:
+    """Check every link, insert, role and module a guide names; raise HandbookError with all problems.
 
-    `generated_pages` are the catalogue pages a guide may also link to by path.
+    `generated_pages` are the catalogue pages a guide may also link to by path; `others` are
+    guides it may link to without being checked here (the national guides, for an overlay).
     """
     problems = Problems()
-    pages = {g.path: g for g in guides}
+    pages = {g.path: g for g in others}
+    pages.update({g.path: g for g in guides})
     inserted_by: dict[str, Guide] = {}
     roles = [i.id for i in catalog.of_kind("peran")]
     for guide in guides:
+        if guide.module is not None and guide.module not in modules:
+            problems.add(Source(guide.source_path, guide.module_line),
+                         f"modul '{guide.module}' tidak dikenal{did_you_mean(guide.module, modules)}; daftarkan"
+                         " di site_config.yml, kunci 'modul'"
+                         f" (yang ada: {known_list(modules) or 'belum ada'})")
         for role in guide.roles:
             if role not in roles:
                 problems.add(Source(guide.source_path, guide.roles_line),
@@ -165,3 +178,12 @@ def _problem(rel, line, message):
     from generator.errors import Problem
 
     return Problem(Source(rel, line), message)
+
+
+def overlay_guides(base: list[Guide], overlays: list[list[Guide]], modules: dict[str, bool]) -> list[Guide]:
+    """The guides of an edition: national ones, replaced or extended by each overlay in order
+    (region, then school), without the pages of modules that are switched off."""
+    by_path = {g.path: g for g in base}
+    for overlay in overlays:
+        by_path.update({g.path: g for g in overlay})
+    return [g for g in by_path.values() if g.module is None or modules.get(g.module, False)]

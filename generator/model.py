@@ -94,6 +94,8 @@ class Guide:
     item_refs: list[tuple[str, int]] = field(default_factory=list)  # (id, line) linked by the body
     inserts: list[tuple[str, int]] = field(default_factory=list)  # ([[tabel:x]] name, line)
     roles_line: int = 1
+    module: str | None = None  # optional module the page belongs to (shown only when switched on)
+    module_line: int = 1
 
     @property
     def id(self) -> str:

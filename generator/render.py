@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.editions import ResolvedEdition
 from generator.errors import Problems, Source
 from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK
 from generator.model import Catalog, Guide, Item
@@ -50,6 +51,7 @@ class Rendered:
     site_description: str
     primary_colour: str
     footer: str
+    edition: ResolvedEdition
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -110,15 +112,28 @@ def display_name(item: Item) -> str:
     return item.get("label") or item.nama
 
 
-def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide]) -> Rendered:
-    """Return every page of the handbook as Markdown, plus the navigation tree."""
-    renderer = _Renderer(config, catalog, guides)
+def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
+                    edition: ResolvedEdition) -> Rendered:
+    """Return every page of one edition of the handbook as Markdown, plus the navigation tree."""
+    renderer = _Renderer(config, catalog, guides, edition)
     return renderer.render()
 
 
+def recommended_indicators(catalog: Catalog, edition: ResolvedEdition) -> list[Item]:
+    """Praktik kinerja indicators an edition recommends: named ones and those of named dimensions."""
+    out = []
+    for item_id in edition.priorities:
+        item = catalog.items[item_id]
+        for indicator in item.children.get("indikator", [item]):
+            if indicator not in out:
+                out.append(indicator)
+    return out
+
+
 class _Renderer:
-    def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide]):
-        self.config, self.catalog, self.guides = config, catalog, guides
+    def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide],
+                 edition: ResolvedEdition):
+        self.config, self.catalog, self.guides, self.edition = config, catalog, guides, edition
         self.locator = Locator(catalog, guides)
         self.refs: dict[str, list[Guide]] = {}
         for guide in guides:
@@ -133,7 +148,8 @@ class _Renderer:
         self.env.globals.update(link=self._link, href=self._href, related_guides=self._related_guides,
                                 catalog=catalog, plan=[catalog.components[c] for c in PLAN],
                                 json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
-                                display_name=display_name, raw=Markup)
+                                display_name=display_name, raw=Markup, edition=edition,
+                                recommended=recommended_indicators(catalog, edition))
         self.env.filters["md"] = escape_md
 
     # --- template helpers -------------------------------------------------------------------
@@ -183,16 +199,26 @@ class _Renderer:
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
         nav = []
         titles = {g.path: g.title for g in self.guides}
+        placed = set()
         for section in self.config.nav:
-            nodes = [catalog_nav if e == CATALOG_TOKEN else NavNode(titles[e], e) for e in section.entries]
+            # Pages of switched-off modules are left out of this edition.
+            nodes = [catalog_nav if e == CATALOG_TOKEN else NavNode(titles[e], e)
+                     for e in section.entries if e == CATALOG_TOKEN or e in titles]
+            placed.update(section.entries)
+            if not nodes:
+                continue
             if len(nodes) == 1 and nodes[0].path:
                 nav.append(NavNode(section.title, nodes[0].path))
             elif len(nodes) == 1:
                 nav.append(NavNode(section.title, children=nodes[0].children))
             else:
                 nav.append(NavNode(section.title, children=nodes))
-        return Rendered(pages, nav, self.config.title, self.config.description,
-                        self.config.primary_colour, self.config.footer)
+        local = [NavNode(g.title, g.path) for g in self.guides if g.path not in placed]
+        if local:
+            nav.append(NavNode("Informasi lokal", children=local))
+        title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
+        return Rendered(pages, nav, title, self.config.description, self.edition.colour,
+                        self.config.footer, self.edition)
 
     def _own_pages(self, component: Item) -> list[Item]:
         out = []

@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
-from generator.model import Guide
+from generator.editions import NATIONAL, Edition, parse_editions, parse_modules
+from generator.errors import Problems, Source, did_you_mean, known_list
+from generator.model import Catalog, Guide
 from generator.yamlio import LocatedDict, LocatedList, load_yaml
 
 CATALOG_TOKEN = "katalog"  # navigation entry that stands for the generated catalogue section
 COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
            "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown",
            "grey", "blue-grey", "black", "white")
-KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "catatan_kaki": False, "navigasi": True}
+KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "catatan_kaki": False, "navigasi": True,
+        "modul": False, "edisi": False, "daftar_sekolah": False}
 DEFAULT_FOOTER = ("Panduan komunitas, bukan terbitan resmi Kemendikdasmen. Rujukan resmi: Ruang GTK"
                   " dan peraturan yang berlaku.")
 
@@ -32,10 +34,19 @@ class SiteConfig:
     primary_colour: str
     footer: str
     nav: list[NavSection]
+    modules: dict[str, bool]  # optional modules and whether they are on nationally
+    national: Edition
+    editions: dict[str, Edition]  # regional and school editions by id
+
+    def edition_ids(self) -> list[str]:
+        """Every edition that `build --all` produces, the national one first."""
+        return [NATIONAL, *self.editions]
 
 
-def load_site_config(root: Path, name: str = "site_config.yml") -> SiteConfig:
-    """Load and validate site_config.yml (navigation is checked against guides separately)."""
+def load_site_config(root: Path, catalog: Catalog | None = None,
+                     name: str = "site_config.yml") -> SiteConfig:
+    """Load and validate site_config.yml and its editions (navigation is checked against guides
+    separately). Without a catalogue, references into it are not checked."""
     data = load_yaml(root / name, name)
     problems = Problems()
     for key in data:
@@ -53,10 +64,15 @@ def load_site_config(root: Path, name: str = "site_config.yml") -> SiteConfig:
         problems.add(Source(name, data.line_of("warna_utama")),
                      f"warna '{colour}' tidak dikenal{did_you_mean(colour, COLOURS)} (yang ada: {', '.join(COLOURS)})")
     nav = _parse_nav(name, data, problems)
+    modules = parse_modules(name, data, None, problems) if "modul" in data else {}
+    editions = parse_editions(name, data, catalog, root, problems, COLOURS, modules)
     problems.raise_if_any()
+    national = Edition(id=NATIONAL, name="Nasional", type=NATIONAL, source=Source(name, 1),
+                       colour=colour, modules=dict(modules))
     return SiteConfig(title=data["judul"].strip(), description=data["deskripsi"].strip(),
                       primary_colour=colour, footer=data.get("catatan_kaki", DEFAULT_FOOTER).strip(),
-                      nav=nav)
+                      nav=nav, modules=modules, national=national,
+                      editions={e.id: e for e in editions})
 
 
 def _parse_nav(name: str, data: LocatedDict, problems: Problems) -> list[NavSection]:

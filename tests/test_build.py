@@ -85,7 +85,7 @@ def test_broken_anchor_in_a_generated_page_fails_the_build(project):
 
 def test_staged_project_builds_with_plain_mkdocs(project, tmp_path):
     assert run_cli("build", cwd=project).returncode == 0
-    stage = project / "build/stage"
+    stage = project / "build/stage/nasional"
     assert not (stage / "mkdocs.yml").read_text().count("hooks:")
     out = tmp_path / "polos"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
