@@ -68,7 +68,7 @@ def load_project(root: Path) -> Project:
         problems.extend(e)
     overlays = _load_overlays(root, config, problems)
     if catalog is not None and guides is not None:
-        modules = config.modules if config else {}
+        modules = config.modules if config else None  # unknown when site_config.yml failed
         generated = generated_pages(catalog, guides)
         _collect(problems, check_guides, guides, catalog, generated, modules)
         _collect(problems, check_placement, catalog, guides)

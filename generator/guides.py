@@ -97,7 +97,7 @@ def _prose_lines(guide: Guide):
 
 
 def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str],
-                 modules: dict[str, bool], others: list[Guide] = ()) -> None:
+                 modules: dict[str, bool] | None, others: list[Guide] = ()) -> None:
     """Check every link, insert, role and module a guide names; raise HandbookError with all problems.
 
     `generated_pages` are the catalogue pages a guide may also link to by path; `others` are
@@ -109,7 +109,7 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
     inserted_by: dict[str, Guide] = {}
     roles = [i.id for i in catalog.of_kind("peran")]
     for guide in guides:
-        if guide.module is not None and guide.module not in modules:
+        if guide.module is not None and modules is not None and guide.module not in modules:
             problems.add(Source(guide.source_path, guide.module_line),
                          f"modul '{guide.module}' tidak dikenal{did_you_mean(guide.module, modules)}; daftarkan"
                          " di site_config.yml, kunci 'modul'"

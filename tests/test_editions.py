@@ -1,0 +1,253 @@
+"""Editions: inheritance, CSV import and its errors, recommendations, shards, zips and the index."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import load_project
+from generator.editions import select_shard
+from tests.conftest import run_cli
+
+EDITIONS = """
+modul:
+  contoh-modul: false
+edisi:
+  - id: jawa-barat
+    nama: Provinsi Jawa Barat
+    jenis: provinsi
+    warna_utama: teal
+    kontak:
+      - nama: Ibu Ratna
+        peran: Koordinator PKG provinsi
+        surel: ratna@example.org
+    tenggat:
+      perencanaan: Perencanaan paling lambat 28 Januari 2026
+      penilaian: Predikat ditetapkan paling lambat 15 Desember 2026
+  - id: kab-bandung
+    nama: Kabupaten Bandung
+    jenis: kabupaten
+    induk: jawa-barat
+    tenggat:
+      perencanaan: Perencanaan paling lambat 24 Januari 2026
+    prioritas: [Dimensi Manajemen Kelas]
+    modul:
+      contoh-modul: true
+  - nama: SMP Negeri 1 Contoh
+    jenis: sekolah
+    npsn: "20200001"
+    jenjang: SMP
+    induk: kab-bandung
+    warna_utama: green
+    prioritas: [pk-umpan-balik]
+    kontak:
+      - nama: Pak Budi
+        peran: Kepala sekolah
+        telepon: "0812-0000-0000"
+daftar_sekolah:
+  - editions/sekolah.csv
+"""
+
+CSV = """npsn,nama,jenjang,region,prioritas
+20200002,SD Negeri 2 Contoh,SD,kab-bandung,instruksi yang adaptif;Dimensi Dukungan Psikologis
+20200003,SMA Negeri 3 Contoh,SMA,Provinsi Jawa Barat,
+"""
+
+MODULE_PAGE = "---\njudul: Halaman modul\nringkasan: Modul pilihan.\nmodul: contoh-modul\n---\n\nIsi modul.\n"
+
+
+def add_editions(project: Path) -> Path:
+    """Turn a copy of the project into one with a province, a kabupaten, three schools and an overlay."""
+    config = project / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - Tanya Jawab: faq.md\n", "  - Tanya Jawab: faq.md\n  - Modul: modul.md\n") + EDITIONS, encoding="utf-8")
+    (project / "content/modul.md").write_text(MODULE_PAGE, encoding="utf-8")
+    (project / "editions").mkdir()
+    (project / "editions/sekolah.csv").write_text(CSV, encoding="utf-8")
+    overlay = project / "editions/20200001/content"
+    overlay.mkdir(parents=True)
+    (overlay / "jadwal-sekolah.md").write_text(
+        "---\njudul: Jadwal di sekolah kami\nringkasan: Jadwal observasi setempat.\n---\n\n"
+        "Observasi [[pk-umpan-balik]] dilakukan pada bulan Maret.\n", encoding="utf-8")
+    (overlay / "faq.md").write_text("---\njudul: Tanya jawab sekolah\nringkasan: Versi sekolah.\n---\n\n"
+                                    "## Siapa yang mengobservasi?\n\nKepala sekolah.\n", encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def editions_project(project: Path) -> Path:
+    return add_editions(project)
+
+
+def test_inheritance(editions_project):
+    project = load_project(editions_project)
+    school, guides = project.edition("20200001")
+    assert school.chain == ["nasional", "jawa-barat", "kab-bandung", "20200001"]
+    assert school.colour == "green"  # its own
+    assert school.deadlines == {"perencanaan": "Perencanaan paling lambat 24 Januari 2026",  # region
+                                "penilaian": "Predikat ditetapkan paling lambat 15 Desember 2026"}  # province
+    assert school.priorities == ["pk-umpan-balik"]  # its own replaces the region's
+    assert school.contacts == [{"nama": "Pak Budi", "peran": "Kepala sekolah", "telepon": "0812-0000-0000"}]
+    assert school.modules == {"contoh-modul": True}  # from the kabupaten
+    paths = {g.path: g for g in guides}
+    assert "jadwal-sekolah.md" in paths and "modul.md" in paths
+    assert paths["faq.md"].title == "Tanya jawab sekolah"  # overlay replaces the national page
+    region, _ = project.edition("kab-bandung")
+    assert region.colour == "teal" and region.contacts[0]["nama"] == "Ibu Ratna"
+    assert region.priorities == ["dim-manajemen-kelas"]
+    national, guides = project.edition("nasional")
+    assert national.deadlines == {} and national.priorities == []
+    assert "modul.md" not in {g.path for g in guides}  # module off by default
+
+
+def test_csv_rows_become_school_editions(editions_project):
+    project = load_project(editions_project)
+    sd, _ = project.edition("20200002")
+    assert sd.name == "SD Negeri 2 Contoh" and sd.level == "SD"
+    assert sd.chain == ["nasional", "jawa-barat", "kab-bandung", "20200002"]
+    assert sd.priorities == ["pk-instruksi-adaptif", "dim-dukungan-psikologis"]
+    sma, _ = project.edition("20200003")
+    assert sma.chain == ["nasional", "jawa-barat", "20200003"]  # region matched by name
+    assert sma.priorities == []  # the province sets none
+
+
+def check_lines(project: Path) -> list[str]:
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    return result.stderr.strip().splitlines()[:-1]
+
+
+def test_bad_editions_are_reported_with_file_and_line(editions_project):
+    config = editions_project / "site_config.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("    induk: jawa-barat\n", "    induk: jawa-baratt\n")
+    text = text.replace('npsn: "20200001"', 'npsn: "2020"')
+    text = text.replace("prioritas: [Dimensi Manajemen Kelas]", "prioritas: [Manajemen Kls]")
+    text = text.replace("  - id: jawa-barat\n", "  - id: ../jawa-barat\n")
+    config.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    line = lambda needle: next(n for n, l in enumerate(lines, 1) if needle in l)  # noqa: E731
+    problems = check_lines(editions_project)
+    assert f"site_config.yml:{line('id: ../jawa-barat')}: id edisi '../jawa-barat' tidak bisa dipakai sebagai" \
+           " nama folder: pakai huruf kecil, angka, dan tanda '-' saja (contoh: kab-bandung)" in problems
+    npsn_line = line('npsn: "2020"')
+    assert f"site_config.yml:{npsn_line}: NPSN '2020' tidak sah: NPSN terdiri atas 8 angka" in problems
+    assert any(p.startswith(f"site_config.yml:{line('Manajemen Kls')}: prioritas 'Manajemen Kls' tidak dikenal")
+               for p in problems)
+    assert any(p.startswith(f"site_config.yml:{line('jawa-baratt')}: induk 'jawa-baratt' tidak dikenal")
+               for p in problems)
+
+
+def test_csv_errors_name_file_line_and_row(editions_project):
+    (editions_project / "editions/sekolah.csv").write_text(
+        "npsn,nama,jenjang,region,prioritas\n"
+        "20200002,SD Negeri 2 Contoh,SD,kab-bandung,\n"
+        "123,SD Tanpa NPSN,SD,kab-bandung,\n"
+        "20200004,SD Empat,SD,kab-garut,\n"
+        "20200005,SD Lima,SD,kab-bandung,disiplin\n"
+        "20200006,SD Enam,SD\n"
+        "20200002,SD Kembar,SD,kab-bandung,\n", encoding="utf-8")
+    problems = check_lines(editions_project)
+    assert problems[0] == "editions/sekolah.csv:3: (baris data 2) NPSN '123' tidak sah: NPSN terdiri atas 8 angka"
+    assert problems[1].startswith("editions/sekolah.csv:4: (baris data 3) region 'kab-garut' tidak dikenal")
+    assert problems[2].startswith("editions/sekolah.csv:5: (baris data 4) prioritas 'disiplin' tidak dikenal")
+    assert problems[3].startswith("editions/sekolah.csv:6: (baris data 5) ada 3 kolom, seharusnya 5")
+    assert problems[4] == "editions/sekolah.csv:7: id edisi '20200002' sudah dipakai di editions/sekolah.csv:2"
+    assert len(problems) == 5
+
+
+def test_csv_missing_column(editions_project):
+    (editions_project / "editions/sekolah.csv").write_text("npsn,nama,region\n20200002,SD,kab-bandung\n",
+                                                           encoding="utf-8")
+    assert check_lines(editions_project) == [
+        "editions/sekolah.csv:1: kolom jenjang, prioritas tidak ada; baris pertama harus berisi"
+        " npsn,nama,jenjang,region,prioritas (yang ada: npsn,nama,region)"]
+
+
+def test_semicolon_csv_from_a_spreadsheet(editions_project):
+    (editions_project / "editions/sekolah.csv").write_text(
+        "npsn;nama;jenjang;region;prioritas\n20200002;SD Negeri 2, Contoh;SD;kab-bandung;pk-umpan-balik\n",
+        encoding="utf-8")
+    sd, _ = load_project(editions_project).edition("20200002")
+    assert sd.name == "SD Negeri 2, Contoh" and sd.priorities == ["pk-umpan-balik"]
+
+
+def test_overlay_folder_without_edition(editions_project):
+    (editions_project / "editions/sekolah-lain/content").mkdir(parents=True)
+    assert check_lines(editions_project) == [
+        "editions/sekolah-lain/content: folder ini tidak cocok dengan edisi mana pun di site_config.yml;"
+        " namai foldernya dengan id edisi"]
+
+
+@pytest.mark.parametrize("count, n", [(0, 3), (1, 4), (7, 3), (50, 8), (1000, 7)])
+def test_shards_cover_every_edition_exactly_once(count, n):
+    ids = [f"{i:08d}" for i in range(count)]
+    slices = [select_shard(ids, f"{k}/{n}") for k in range(1, n + 1)]
+    assert sorted(sum(slices, [])) == sorted(ids)
+    assert max(map(len, slices)) - min(map(len, slices)) <= 1
+
+
+def test_shard_option_is_checked(editions_project):
+    result = run_cli("build", "--shard", "4/3", cwd=editions_project)
+    assert result.returncode == 2
+    assert "'4/3' bukan potongan yang sah; tulis K/N, misalnya 2/5" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def built_editions(tmp_path_factory):
+    from tests.conftest import copy_project
+
+    project = add_editions(copy_project(tmp_path_factory.mktemp("edisi") / "proyek"))
+    result = run_cli("build", "--all", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_all_editions_built_with_zip_and_index(built_editions):
+    ids = ["nasional", "jawa-barat", "kab-bandung", "20200001", "20200002", "20200003"]
+    for edition_id in ids:
+        assert (built_editions / edition_id / "index.html").is_file()
+        with zipfile.ZipFile(built_editions / f"{edition_id}.zip") as archive:
+            assert f"{edition_id}/index.html" in archive.namelist()
+            assert f"{edition_id}/katalog/perilaku-kerja/loyal.html" in archive.namelist()
+    index = soup(built_editions / "index.html")
+    links = {a.get_text(): a["href"] for a in index.select("tbody a") if not a.has_attr("download")}
+    assert links["SMP Negeri 1 Contoh"] == "20200001/index.html"
+    rows = [tr.get("data-cari") for tr in index.select("tbody tr")]
+    assert any("20200002" in r and "kabupaten bandung" in r for r in rows)
+
+
+def test_recommended_indicators_are_marked(built_editions):
+    page = built_editions / "20200002/katalog/praktik-kinerja/pk-umpan-balik.html"
+    assert "Direkomendasikan untuk sekolah Anda" in page.read_text(encoding="utf-8")
+    other = built_editions / "20200002/katalog/praktik-kinerja/pk-disiplin-positif.html"
+    assert "Direkomendasikan untuk sekolah Anda" not in other.read_text(encoding="utf-8")
+    national = built_editions / "nasional/katalog/praktik-kinerja/pk-umpan-balik.html"
+    assert "Direkomendasikan untuk sekolah Anda" not in national.read_text(encoding="utf-8")
+    home = soup(built_editions / "20200002/index.html").select_one("article").get_text(" ")
+    assert "Direkomendasikan untuk sekolah Anda" in home and "Instruksi yang Adaptif" in home
+    assert "Umpan Balik Konstruktif" in home  # from the dimension Dukungan Psikologis
+
+
+def test_local_deadlines_contacts_and_overlays(built_editions):
+    home = soup(built_editions / "20200001/index.html").select_one("article").get_text(" ")
+    assert "Perencanaan paling lambat 24 Januari 2026" in home
+    assert "Pak Budi" in home and "0812-0000-0000" in home
+    timeline = soup(built_editions / "20200001/linimasa.html").select_one("article").get_text(" ")
+    assert "Tenggat SMP Negeri 1 Contoh" in timeline
+    assert "Perencanaan paling lambat 24 Januari 2026" in timeline
+    assert (built_editions / "20200001/jadwal-sekolah.html").is_file()
+    assert "Tanya jawab sekolah" in (built_editions / "20200001/faq.html").read_text(encoding="utf-8")
+    assert "Tanya jawab sekolah" not in (built_editions / "20200002/faq.html").read_text(encoding="utf-8")
+    assert (built_editions / "kab-bandung/modul.html").is_file()
+    assert not (built_editions / "nasional/modul.html").exists()
+    school_title = soup(built_editions / "20200001/index.html").select_one("title").get_text()
+    assert "SMP Negeri 1 Contoh" in school_title
