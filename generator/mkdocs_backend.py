@@ -40,9 +40,12 @@ def assemble_mkdocs_config(rendered: Rendered) -> dict:
                          "navigation.top", "navigation.footer", "search.highlight",
                          "search.suggest", "toc.follow"],
         },
-        "extra": {"generator": False},
+        # The iframe-worker shim (vendored; the offline plugin would otherwise add it from a CDN)
+        # lets search run from file://, e.g. an edition unzipped on a school computer.
+        "extra": {"generator": False,
+                  "polyfills": ["assets/javascripts/vendor/iframe-worker-shim.js"]},
         "extra_css": ["assets/stylesheets/handbook.css"],
-        "plugins": ["search"],
+        "plugins": ["search", "offline"],
         "markdown_extensions": ["admonition", "attr_list", "tables", "def_list", "md_in_html",
                                 {"toc": {"permalink": True}}],
         "validation": {"omitted_files": "warn", "absolute_links": "warn",

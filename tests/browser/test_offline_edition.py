@@ -1,0 +1,57 @@
+"""An edition zip, unzipped and opened from disk with the network off: it navigates and searches."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from tests.conftest import copy_project, run_cli
+from tests.test_editions import add_editions
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    project = add_editions(copy_project(tmp_path_factory.mktemp("zip") / "proyek"))
+    result = run_cli("build", "--edition", "20200001", cwd=project)
+    assert result.returncode == 0, result.stderr
+    target = tmp_path_factory.mktemp("flashdisk")
+    with zipfile.ZipFile(project / "site/20200001.zip") as archive:
+        archive.extractall(target)
+    return target / "20200001"
+
+
+@pytest.fixture
+def offline_page(browser):
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, offline=True)
+    page = context.new_page()
+    page.outside = []
+    page.on("request", lambda r: None if r.url.startswith(("file://", "data:", "blob:", "about:"))
+            else page.outside.append(r.url))
+    yield page
+    context.close()
+
+
+def test_navigates_from_disk(unzipped, offline_page):
+    page = offline_page
+    page.goto((unzipped / "index.html").as_uri())
+    assert "SMP Negeri 1 Contoh" in page.title()
+    page.locator("article").get_by_role("link", name="Umpan Balik Konstruktif", exact=True).first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("katalog/praktik-kinerja/pk-umpan-balik.html")
+    assert "Direkomendasikan untuk sekolah Anda" in page.locator("article").inner_text()
+    assert page.outside == []
+
+
+def test_searches_from_disk(unzipped, offline_page):
+    page = offline_page
+    page.goto((unzipped / "index.html").as_uri())
+    page.locator("label.md-header__button[for='__search']").click() if not page.locator(
+        ".md-search__input").is_visible() else None
+    page.locator(".md-search__input").fill("disiplin")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=15000)
+    assert "Penerapan Disiplin Positif" in page.locator(".md-search-result").inner_text()
+    assert page.outside == []
