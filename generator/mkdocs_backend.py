@@ -84,6 +84,80 @@ def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo:
         + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+class _MemoryBytecodeCache:
+    """Compiled Jinja templates kept for the life of the process.
+
+    MkDocs builds a new template environment per build and so compiles mkdocs-material's ~70
+    templates again for every edition; with this cache only the first build of a process pays.
+    Keys include a checksum of the template source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self):
+        import jinja2
+
+        class Cache(jinja2.BytecodeCache):
+            store: dict = {}
+
+            def load_bytecode(self, bucket):
+                if bucket.key in self.store:
+                    bucket.bytecode_from_string(self.store[bucket.key])
+
+            def dump_bytecode(self, bucket):
+                self.store[bucket.key] = bucket.bytecode_to_string()
+
+        self.cache = Cache()
+
+    def install(self) -> None:
+        from mkdocs.theme import Theme
+
+        if getattr(Theme.get_env, "_handbook_cached", False):
+            return
+        original, cache = Theme.get_env, self.cache
+
+        def get_env(theme):
+            env = original(theme)
+            env.bytecode_cache = cache
+            return env
+
+        get_env._handbook_cached = True
+        Theme.get_env = get_env
+
+
+_TEMPLATE_CACHE = _MemoryBytecodeCache()
+
+
+def _install_markdown_memo() -> None:
+    """Convert each page's Markdown once per process when editions share it.
+
+    Editions mostly repeat the same pages; MkDocs converts every page of every build. The result
+    is reused only for the same page, the same Markdown and the same set of site files (which the
+    link checks depend on); a page that differs between editions is converted for each.
+    """
+    from mkdocs.structure.pages import Page
+
+    if getattr(Page.render, "_handbook_memo", False):
+        return
+    original, memo, signatures = Page.render, {}, {}
+
+    def render(page, config, files):
+        signature = signatures.get(id(files))
+        if signature is None or signature[0] is not files:
+            signature = signatures[id(files)] = (files, hash(tuple(sorted(f.src_uri for f in files))))
+        key = (page.file.src_uri, page.markdown, signature[1], str(config["markdown_extensions"]))
+        if key not in memo:
+            original(page, config, files)
+            links = {f.src_uri: v for f, v in (page.links_to_anchors or {}).items()}
+            memo[key] = (page.content, page.toc, page._title_from_render, set(page.present_anchor_ids), links)
+            return
+        content, toc, title, anchors, links = memo[key]
+        page.content, page.toc, page._title_from_render = content, toc, title
+        page.present_anchor_ids = set(anchors)
+        page.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
+
+    render._handbook_memo = True
+    Page.render = render
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -102,6 +176,8 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    _TEMPLATE_CACHE.install()
+    _install_markdown_memo()
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
@@ -119,6 +195,18 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None
                 for m in collect.messages if not m.startswith("Aborted with")]
     if problems:
         raise HandbookError(problems)
+    _prune_unused_assets(site_dir)
+
+
+def _prune_unused_assets(site_dir: Path) -> None:
+    """Drop theme files no reader needs: source maps (developer tools only) and lunr's stemmers for
+    other languages (the search index is configured for one language and loads none of them).
+    This halves every edition and its zip."""
+    for source_map in site_dir.rglob("*.map"):
+        source_map.unlink()
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file() and '"lang":["en"]' in index.read_text(encoding="utf-8")[:200]:
+        shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
 def _source_for(message: str, source_of: dict[str, str]) -> Source:

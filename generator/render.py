@@ -6,6 +6,7 @@ lists) plus a neutral navigation tree, so the renderer behind them can be swappe
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -130,6 +131,21 @@ def recommended_indicators(catalog: Catalog, edition: ResolvedEdition) -> list[I
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """One template environment per process, so templates compile once for all editions."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=False,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=True,  # `handbook serve` picks up edited templates
+    )
+    env.globals.update(json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
+                       display_name=display_name, raw=Markup)
+    env.filters["md"] = escape_md
+    return env
+
+
 class _Renderer:
     def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide],
                  edition: ResolvedEdition):
@@ -140,17 +156,11 @@ class _Renderer:
             for item_id, _ in guide.item_refs:
                 if guide not in self.refs.setdefault(item_id, []):
                     self.refs[item_id].append(guide)
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-            undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=False,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        )
-        self.env.globals.update(link=self._link, href=self._href, related_guides=self._related_guides,
-                                catalog=catalog, plan=[catalog.components[c] for c in PLAN],
-                                json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
-                                display_name=display_name, raw=Markup, edition=edition,
-                                recommended=recommended_indicators(catalog, edition))
-        self.env.filters["md"] = escape_md
+        self.env = _environment()
+        # Per-edition values reach the templates as render context (the environment is shared).
+        self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
+                            catalog=catalog, plan=[catalog.components[c] for c in PLAN],
+                            edition=edition, recommended=recommended_indicators(catalog, edition))
 
     # --- template helpers -------------------------------------------------------------------
     @jinja2.pass_context
@@ -176,7 +186,7 @@ class _Renderer:
         return out
 
     def _template(self, name: str, page_path: str, **context) -> str:
-        return self.env.get_template(name).render(page_path=page_path, **context)
+        return self.env.get_template(name).render(page_path=page_path, **self.context, **context)
 
     # --- pages --------------------------------------------------------------------------------
     def render(self) -> Rendered:
