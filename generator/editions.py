@@ -82,6 +82,8 @@ def parse_editions(name: str, data: LocatedDict, catalog: Catalog | None, root: 
     lines = raw.item_lines if isinstance(raw, LocatedList) else [data.line] * len(raw)
     for entry, line in zip(raw, lines):
         edition = _parse_entry(name, entry, line, catalog, problems, colours, modules)
+        if edition and edition.logo:
+            _check_logo(edition, entry, name, root, problems)
         if edition:
             editions.append(edition)
     csv_files = data.get("daftar_sekolah") or []
@@ -159,6 +161,23 @@ def _parse_entry(name, entry, line, catalog, problems, colours, modules) -> Edit
     if "modul" in entry:
         edition.modules = parse_modules(name, entry, modules, problems)
     return edition
+
+
+LOGO_TYPES = (".png", ".svg", ".jpg", ".jpeg", ".webp")
+
+
+def _check_logo(edition: Edition, entry, name: str, root: Path, problems: Problems) -> None:
+    at = Source(name, entry.line_of("logo"))
+    path = (root / edition.logo).resolve()
+    if not path.is_relative_to(root.resolve()):
+        problems.add(at, f"logo '{edition.logo}' harus berada di dalam folder proyek")
+    elif not path.is_file():
+        problems.add(at, f"berkas logo '{edition.logo}' tidak ditemukan")
+    elif path.suffix.lower() not in LOGO_TYPES:
+        problems.add(at, f"logo harus berupa gambar {', '.join(LOGO_TYPES)}")
+    else:
+        return
+    edition.logo = None
 
 
 def _check_id(edition_id: str, source: Source, problems: Problems) -> bool:

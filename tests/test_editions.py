@@ -20,6 +20,7 @@ edisi:
     nama: Provinsi Jawa Barat
     jenis: provinsi
     warna_utama: teal
+    logo: editions/logo.svg
     kontak:
       - nama: Ibu Ratna
         peran: Koordinator PKG provinsi
@@ -67,6 +68,9 @@ def add_editions(project: Path) -> Path:
     (project / "content/modul.md").write_text(MODULE_PAGE, encoding="utf-8")
     (project / "editions").mkdir()
     (project / "editions/sekolah.csv").write_text(CSV, encoding="utf-8")
+    (project / "editions/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>',
+        encoding="utf-8")
     overlay = project / "editions/20200001/content"
     overlay.mkdir(parents=True)
     (overlay / "jadwal-sekolah.md").write_text(
@@ -251,3 +255,15 @@ def test_local_deadlines_contacts_and_overlays(built_editions):
     assert not (built_editions / "nasional/modul.html").exists()
     school_title = soup(built_editions / "20200001/index.html").select_one("title").get_text()
     assert "SMP Negeri 1 Contoh" in school_title
+
+
+def test_logo_is_inherited_and_checked(built_editions, editions_project):
+    header = soup(built_editions / "20200001/index.html").select_one("header img")
+    assert header["src"].endswith("assets/logo.svg")
+    assert (built_editions / "20200001/assets/logo.svg").is_file()
+    config = editions_project / "site_config.yml"
+    text = config.read_text(encoding="utf-8").replace("logo: editions/logo.svg", "logo: editions/tidak-ada.png")
+    config.write_text(text, encoding="utf-8")
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "tidak-ada.png" in l)
+    assert check_lines(editions_project) == [
+        f"site_config.yml:{line}: berkas logo 'editions/tidak-ada.png' tidak ditemukan"]

@@ -55,3 +55,32 @@ def test_searches_from_disk(unzipped, offline_page):
     results.first.wait_for(state="visible", timeout=15000)
     assert "Penerapan Disiplin Positif" in page.locator(".md-search-result").inner_text()
     assert page.outside == []
+
+
+
+@pytest.fixture(scope="module")
+def all_editions(tmp_path_factory):
+    project = add_editions(copy_project(tmp_path_factory.mktemp("semua") / "proyek"))
+    result = run_cli("build", "--all", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_edition_index_filters_by_npsn_and_name(all_editions, offline_page):
+    page = offline_page
+    page.goto((all_editions / "index.html").as_uri())
+    rows = page.locator("tbody tr")
+    assert rows.count() == 6
+    page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("20200002")
+    assert [r.inner_text().split("\t")[0] for r in rows.all() if r.is_visible()] == ["SD Negeri 2 Contoh"]
+    page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("negeri kabupaten bandung")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert len(visible) == 2
+    assert page.locator("#hasil").inner_text() == "2 dari 6 edisi."
+    page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("tidak ada sekolah ini")
+    assert page.locator("#kosong").is_visible()
+    page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("SMP Negeri 1")
+    page.get_by_role("link", name="SMP Negeri 1 Contoh").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("20200001/index.html")
+    assert page.outside == []
