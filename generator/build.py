@@ -107,22 +107,23 @@ def _load_overlays(root: Path, config: SiteConfig | None, problems: Problems) ->
 
 
 def build_site(root: Path, out_dir: Path, edition_id: str = NATIONAL,
-               stage_dir: Path | None = None) -> BuildResult:
+               stage_dir: Path | None = None, pdf: bool = True) -> BuildResult:
     """Build one edition (the national one by default) as the whole of `out_dir`, replacing a
-    previous output only on success."""
+    previous output only on success. `pdf`: also print the worksheets to PDF."""
     started = time.perf_counter()
     out_dir = out_dir.resolve()
     _check_replaceable(out_dir, root)
     project = load_project(root)
     _check_known(project, [edition_id])
-    with _temp_output(out_dir) as temp:
-        pages = build_edition(project, edition_id, temp, stage_dir or _stage(root, edition_id))
+    _check_printer(pdf)
+    with _temp_output(out_dir) as temp, _printer(root, pdf) as printer:
+        pages = build_edition(project, edition_id, temp, stage_dir or _stage(root, edition_id), printer)
         _swap_in(temp, out_dir)
     return BuildResult(out_dir, pages, time.perf_counter() - started, [edition_id])
 
 
 def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = None,
-                   shard: str | None = None, jobs: int | None = None) -> BuildResult:
+                   shard: str | None = None, jobs: int | None = None, pdf: bool = True) -> BuildResult:
     """Build several editions into `out_dir`/<id>/, each also packed as `out_dir`/<id>.zip, with
     an index page listing them. No ids means every edition; `shard` 'K/N' takes the K-th of N slices."""
     from generator.editions import select_shard
@@ -137,10 +138,12 @@ def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = No
     _check_known(project, chosen)
     if shard:
         chosen = select_shard(chosen, shard)
+    _check_printer(pdf)
     with _temp_output(out_dir) as temp:
         temp.mkdir()
-        tasks = [(project, e, temp) for e in chosen]
-        jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
+        # Each worker builds every jobs-th edition with one renderer and one browser.
+        tasks = [(project, chosen[k::jobs], temp, pdf) for k in range(jobs)]
         if jobs > 1:
             import multiprocessing
 
@@ -158,10 +161,30 @@ def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = No
 def _build_and_zip(task) -> int:
     from generator.package import zip_edition
 
-    project, edition_id, out_root = task
-    pages = build_edition(project, edition_id, out_root / edition_id, _stage(project.root, edition_id))
-    zip_edition(out_root / edition_id, out_root / f"{edition_id}.zip")
+    project, edition_ids, out_root, pdf = task
+    pages = 0
+    with _printer(project.root, pdf) as printer:
+        for edition_id in edition_ids:
+            pages += build_edition(project, edition_id, out_root / edition_id,
+                                   _stage(project.root, edition_id), printer)
+            zip_edition(out_root / edition_id, out_root / f"{edition_id}.zip")
     return pages
+
+
+def _check_printer(pdf: bool) -> None:
+    from generator.pdf import find_chromium, missing_chromium
+
+    if pdf and find_chromium() is None:
+        raise missing_chromium()
+
+
+def _printer(root: Path, pdf: bool):
+    """A worksheet printer sharing build/cache/pdf, or a stand-in that prints nothing."""
+    import contextlib
+
+    from generator.pdf import Printer
+
+    return Printer(root / "build" / "cache" / "pdf") if pdf else contextlib.nullcontext()
 
 
 def _stage(root: Path, edition_id: str) -> Path:
@@ -179,16 +202,21 @@ def _check_known(project: Project, edition_ids: list[str]) -> None:
                              for e in unknown])
 
 
-def build_edition(project: Project, edition_id: str, out: Path, stage: Path) -> int:
-    """Render one edition and build it with the site renderer into `out`; return its page count."""
+def build_edition(project: Project, edition_id: str, out: Path, stage: Path, printer=None) -> int:
+    """Render one edition and build it with the site renderer into `out`, with its worksheet PDFs
+    when a `printer` is given; return its page count."""
     from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
+    from generator.pdf import write_worksheet_pdfs
+    from generator.worksheets import FOLDER, PACKAGE, worksheets
 
     edition, guides = project.edition(edition_id)
-    rendered = render_handbook(project.config, project.catalog, guides, edition)
+    rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None)
     stage = _fresh_folder(stage, project.root)
     logo = project.root / edition.logo if edition.logo else None
     write_mkdocs_project(rendered, stage, project.root / "theme", logo)
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
+    if printer is not None:
+        write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return len(rendered.pages)
 

@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--all", action="store_true", help="bangun semua edisi")
     build.add_argument("--shard", metavar="K/N", type=_shard,
                        help="bangun potongan ke-K dari N potongan daftar edisi (untuk CI paralel)")
+    build.add_argument("--no-pdf", dest="pdf", action="store_false",
+                       help="jangan buat PDF lembar kerja (tidak memerlukan Chromium)")
     build.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="jumlah proses paralel (bawaan: jumlah inti prosesor)")
     commands.add_parser("check", help="periksa katalog, panduan, dan konfigurasi tanpa membangun",
@@ -115,12 +117,12 @@ def _build(args, root: Path) -> int:
     out = out if out.is_absolute() else Path.cwd() / out
     if args.edition or args.all or args.shard:
         print("Membangun edisi…", file=sys.stderr)
-        result = build_editions(root, out, args.edition or None, args.shard, args.jobs)
+        result = build_editions(root, out, args.edition or None, args.shard, args.jobs, args.pdf)
         print(f"Selesai: {len(result.editions)} edisi, {result.pages} halaman, dalam"
               f" {result.seconds:.1f} detik. Daftar edisi: {result.out_dir / 'index.html'}", file=sys.stderr)
         return 0
     print("Membangun panduan…", file=sys.stderr)
-    result = build_site(root, out)
+    result = build_site(root, out, pdf=args.pdf)
     print(f"Selesai: {result.pages} halaman dalam {result.seconds:.1f} detik."
           f" Buka {result.out_dir / 'index.html'} di peramban.", file=sys.stderr)
     return 0
@@ -145,7 +147,7 @@ def _serve(args, root: Path) -> int:
 
     def rebuild() -> None:
         try:
-            build_site(root, preview, args.edition, stage_dir=preview.parent / "stage")
+            build_site(root, preview, args.edition, stage_dir=preview.parent / "stage", pdf=False)
             print("Pratinjau diperbarui.", file=sys.stderr)
         except HandbookError as e:
             _report(e)

@@ -51,6 +51,7 @@ def assemble_mkdocs_config(rendered: Rendered) -> dict:
         "validation": {"omitted_files": "warn", "absolute_links": "warn",
                        "unrecognized_links": "warn", "anchors": "warn"},
         "nav": [_nav_entry(node) for node in rendered.nav],
+        "not_in_nav": "\n".join(f"/{page}" for page in rendered.unlisted),
     }
 
 

@@ -21,7 +21,9 @@ from generator.editions import ResolvedEdition
 from generator.errors import Problems, Source
 from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK
 from generator.model import Catalog, Guide, Item
-from generator.site_config import CATALOG_TOKEN, SiteConfig
+from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
+from generator.worksheets import FOLDER as WORKSHEETS_DIR
+from generator.worksheets import PACKAGE, render_form, worksheets
 
 # The four parts of a teacher's plan, in the order Ruang GTK shows them.
 PLAN = ("tugas-pokok", "praktik-kinerja", "pengembangan-kompetensi", "perilaku-kerja")
@@ -53,6 +55,7 @@ class Rendered:
     primary_colour: str
     footer: str
     edition: ResolvedEdition
+    unlisted: list[str] = field(default_factory=list)  # pages deliberately not in the navigation
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -114,9 +117,10 @@ def display_name(item: Item) -> str:
 
 
 def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
-                    edition: ResolvedEdition) -> Rendered:
-    """Return every page of one edition of the handbook as Markdown, plus the navigation tree."""
-    renderer = _Renderer(config, catalog, guides, edition)
+                    edition: ResolvedEdition, pdf: bool = True) -> Rendered:
+    """Return every page of one edition of the handbook as Markdown, plus the navigation tree.
+    `pdf` says whether worksheet PDFs will be made (their pages then link to them)."""
+    renderer = _Renderer(config, catalog, guides, edition, pdf)
     return renderer.render()
 
 
@@ -148,8 +152,10 @@ def _environment() -> jinja2.Environment:
 
 class _Renderer:
     def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide],
-                 edition: ResolvedEdition):
+                 edition: ResolvedEdition, pdf: bool):
         self.config, self.catalog, self.guides, self.edition = config, catalog, guides, edition
+        self.pdf = pdf
+        self.unlisted: list[str] = []
         self.locator = Locator(catalog, guides)
         self.refs: dict[str, list[Guide]] = {}
         for guide in guides:
@@ -160,7 +166,8 @@ class _Renderer:
         # Per-edition values reach the templates as render context (the environment is shared).
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
                             catalog=catalog, plan=[catalog.components[c] for c in PLAN],
-                            edition=edition, recommended=recommended_indicators(catalog, edition))
+                            edition=edition, recommended=recommended_indicators(catalog, edition),
+                            pdf=pdf)
 
     # --- template helpers -------------------------------------------------------------------
     @jinja2.pass_context
@@ -207,13 +214,15 @@ class _Renderer:
                 section.children.append(NavNode(display_name(item), path))
             catalog_nav.children.append(section)
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
+        worksheet_nav = self._render_worksheets(pages)
         nav = []
         titles = {g.path: g.title for g in self.guides}
         placed = set()
         for section in self.config.nav:
             # Pages of switched-off modules are left out of this edition.
-            nodes = [catalog_nav if e == CATALOG_TOKEN else NavNode(titles[e], e)
-                     for e in section.entries if e == CATALOG_TOKEN or e in titles]
+            special = {CATALOG_TOKEN: catalog_nav, WORKSHEETS_TOKEN: worksheet_nav}
+            nodes = [special[e] if e in special else NavNode(titles[e], e)
+                     for e in section.entries if e in special or e in titles]
             placed.update(section.entries)
             if not nodes:
                 continue
@@ -228,7 +237,28 @@ class _Renderer:
             nav.append(NavNode("Informasi lokal", children=local))
         title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
         return Rendered(pages, nav, title, self.config.description, self.edition.colour,
-                        self.config.footer, self.edition)
+                        self.config.footer, self.edition, self.unlisted)
+
+    def _render_worksheets(self, pages: list[Page]) -> NavNode:
+        sheets = worksheets(self.catalog)
+        index = f"{WORKSHEETS_DIR}/index.md"
+        pages.append(Page(index, self._template("lembar-kerja.md.j2", index, sheets=sheets)))
+        nav = NavNode("Lembar kerja", children=[NavNode("Lembar kerja", index)])
+        form_context = dict(catalog=self.catalog, edition=self.edition,
+                            recommended=self.context["recommended"])
+        forms = []
+        for sheet in sheets:
+            form = render_form(sheet, form_context)
+            forms.append(form)
+            pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form)))
+            if sheet.indicator is None:
+                nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
+            else:  # the eight pre-filled LK-2 are reached from the worksheet index
+                self.unlisted.append(sheet.page)
+        package = f"{WORKSHEETS_DIR}/{PACKAGE}.md"
+        pages.append(Page(package, self._template("paket.md.j2", package, forms=forms)))
+        self.unlisted.append(package)
+        return nav
 
     def _own_pages(self, component: Item) -> list[Item]:
         out = []
@@ -261,7 +291,8 @@ class _Renderer:
 def generated_pages(catalog: Catalog, guides: list[Guide]) -> set[str]:
     """Paths of the pages made from the catalogue (guides may link to them by path too)."""
     places = Locator(catalog, guides).places.values()
-    return {path for path, _ in places} | {f"{CATALOG_DIR}/index.md"}
+    sheets = {s.page for s in worksheets(catalog)} | {f"{WORKSHEETS_DIR}/index.md"}
+    return {path for path, _ in places} | {f"{CATALOG_DIR}/index.md"} | sheets
 
 
 def check_placement(catalog: Catalog, guides: list[Guide]) -> None:

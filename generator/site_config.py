@@ -11,6 +11,7 @@ from generator.model import Catalog, Guide
 from generator.yamlio import LocatedDict, LocatedList, load_yaml
 
 CATALOG_TOKEN = "katalog"  # navigation entry that stands for the generated catalogue section
+WORKSHEETS_TOKEN = "lembar-kerja"  # ... and the one for the generated worksheets
 COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
            "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown",
            "grey", "blue-grey", "black", "white")
@@ -104,7 +105,7 @@ def check_nav(config: SiteConfig, guides: list[Guide]) -> None:
     seen: dict[str, Source] = {}
     for section in config.nav:
         for entry in section.entries:
-            if entry != CATALOG_TOKEN and entry not in pages:
+            if entry not in (CATALOG_TOKEN, WORKSHEETS_TOKEN) and entry not in pages:
                 problems.add(section.source, f"halaman '{entry}' tidak ada di content/"
                                              f"{did_you_mean(entry, pages)}")
             elif entry in seen:

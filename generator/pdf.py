@@ -1,0 +1,129 @@
+"""Worksheet PDFs, printed by headless Chromium from the built pages.
+
+Chromium is the browser engine teachers print with, so the PDF is exactly the browser's print
+(same print stylesheet, same layout) with its fonts embedded. A PDF is cached under
+build/cache/pdf by a hash of what it shows (the form's HTML and the stylesheets), so an unchanged
+worksheet is not printed again on the next build or for another edition with the same content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+from generator.errors import HandbookError, Problem, Source
+
+CACHE_VERSION = "1"  # bump when the printing settings change
+_FORM = re.compile(r'<div[^>]* id="lembar">.*?</article>', re.S)
+
+
+def find_chromium() -> str | None:
+    """Path of the Chromium to print with: $HANDBOOK_CHROMIUM, else chromium on PATH."""
+    return os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def missing_chromium() -> HandbookError:
+    return HandbookError([Problem(Source("lembar-kerja"),
+                                  "PDF lembar kerja dibuat dengan Chromium, tetapi Chromium tidak ditemukan."
+                                  " Pasang dengan 'sudo apt install chromium', atau bangun tanpa PDF"
+                                  " dengan opsi --no-pdf.")])
+
+
+class Printer:
+    """One headless Chromium for a whole build (started on first use)."""
+
+    def __init__(self, cache_dir: Path):
+        self.cache_dir = cache_dir
+        self._playwright = self._browser = None
+        self.printed = self.reused = 0
+
+    def __enter__(self) -> Printer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._playwright.stop()
+
+    def _page(self):
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            executable = find_chromium()
+            if executable is None:
+                raise missing_chromium()
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(
+                executable_path=executable,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--no-first-run", "--disable-sync"])
+            self._context = self._browser.new_context()
+            # Printing needs nothing from the network: refuse anything that is not a local file.
+            self._context.route(re.compile(r"^(?!file:|data:)"), lambda route: route.abort())
+        return self._context.new_page()
+
+    def print_page(self, html_path: Path, styles: bytes) -> tuple[Path, bool]:
+        """Print a built page to PDF (A4, from its print stylesheet, with an outline of its
+        headings); return the cached PDF and whether it had to be printed."""
+        key = _key(html_path.read_text(encoding="utf-8"), styles)
+        cached = self.cache_dir / key / "cetak.pdf"
+        if cached.is_file():
+            self.reused += 1
+            return cached, False
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        page = self._page()
+        page.goto(html_path.as_uri())
+        temp = cached.with_suffix(f".{os.getpid()}.tmp")
+        page.pdf(path=str(temp), prefer_css_page_size=True, outline=True, tagged=True)
+        page.close()
+        temp.replace(cached)
+        self.printed += 1
+        return cached, True
+
+
+def write_worksheet_pdfs(site: Path, folder: str, package: str, sheets, printer: Printer) -> None:
+    """Print the page holding every form once, then cut it into one PDF per worksheet at the
+    sheets' titles (level-one entries of the PDF outline). Cut files are cached with it."""
+    package_pdf, fresh = printer.print_page(site / folder / f"{package}.html", site_styles(site))
+    cut = package_pdf.parent
+    if fresh or not all((cut / f"{s.slug}.pdf").is_file() for s in sheets):
+        _cut(package_pdf, sheets, cut)
+    shutil.copyfile(package_pdf, site / folder / f"{package}.pdf")
+    for sheet in sheets:
+        shutil.copyfile(cut / f"{sheet.slug}.pdf", site / sheet.pdf)
+
+
+def _cut(package_pdf: Path, sheets, out: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(str(package_pdf))
+    starts = [(entry.title, reader.get_destination_page_number(entry))
+              for entry in reader.outline if not isinstance(entry, list)]
+    titles = [title for title, _ in starts]
+    if titles != [s.title for s in sheets]:
+        raise RuntimeError(f"worksheet outline does not match the worksheets: {titles}")
+    bounds = [page for _, page in starts] + [len(reader.pages)]
+    for sheet, first, end in zip(sheets, bounds, bounds[1:]):
+        writer = PdfWriter()
+        for number in range(first, end):
+            writer.add_page(reader.pages[number])
+        writer.add_metadata({"/Title": sheet.title})
+        with open(out / f"{sheet.slug}.pdf", "wb") as f:
+            writer.write(f)
+
+
+def _key(html: str, styles: bytes) -> str:
+    """Hash of what a printed page shows: its form and the stylesheets."""
+    match = _FORM.search(html)
+    content = match.group(0) if match else html
+    return hashlib.sha256(CACHE_VERSION.encode() + styles + content.encode()).hexdigest()[:32]
+
+
+def site_styles(site: Path) -> bytes:
+    """The stylesheets a printed page uses (any change invalidates the cache)."""
+    return b"".join(p.read_bytes() for p in sorted((site / "assets" / "stylesheets").rglob("*.css")))
+
+
