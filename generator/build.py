@@ -46,6 +46,9 @@ class BuildResult:
     pages: int
     seconds: float
     editions: list[str] = field(default_factory=list)
+    pdf_printed: int = 0  # worksheet packages printed by Chromium
+    pdf_reused: int = 0  # ... and taken unchanged from the cache
+    pdf_seconds: float = 0.0
 
 
 def load_project(root: Path) -> Project:
@@ -119,7 +122,8 @@ def build_site(root: Path, out_dir: Path, edition_id: str = NATIONAL,
     with _temp_output(out_dir) as temp, _printer(root, pdf) as printer:
         pages = build_edition(project, edition_id, temp, stage_dir or _stage(root, edition_id), printer)
         _swap_in(temp, out_dir)
-    return BuildResult(out_dir, pages, time.perf_counter() - started, [edition_id])
+    return BuildResult(out_dir, pages, time.perf_counter() - started, [edition_id],
+                       *(_stats(printer) if printer else (0, 0, 0.0)))
 
 
 def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = None,
@@ -149,13 +153,14 @@ def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = No
 
             # fork: workers inherit the loaded project and the imported renderer.
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                pages = pool.map(_build_and_zip, tasks, chunksize=1)
+                results = pool.map(_build_and_zip, tasks, chunksize=1)
         else:
-            pages = [_build_and_zip(task) for task in tasks]
+            results = [_build_and_zip(task) for task in tasks]
         listed = every if shard else chosen
         write_editions_index(project, listed, set(chosen), temp)
         _swap_in(temp, out_dir)
-    return BuildResult(out_dir, sum(pages), time.perf_counter() - started, chosen)
+    totals = [sum(column) for column in zip(*results)]
+    return BuildResult(out_dir, totals[0], time.perf_counter() - started, chosen, *totals[1:])
 
 
 def _build_and_zip(task) -> int:
@@ -168,7 +173,11 @@ def _build_and_zip(task) -> int:
             pages += build_edition(project, edition_id, out_root / edition_id,
                                    _stage(project.root, edition_id), printer)
             zip_edition(out_root / edition_id, out_root / f"{edition_id}.zip")
-    return pages
+    return (pages, *(_stats(printer) if printer else (0, 0, 0.0)))
+
+
+def _stats(printer) -> tuple[int, int, float]:
+    return printer.printed, printer.reused, printer.seconds
 
 
 def _check_printer(pdf: bool) -> None:

@@ -118,14 +118,22 @@ def _build(args, root: Path) -> int:
     if args.edition or args.all or args.shard:
         print("Membangun edisi…", file=sys.stderr)
         result = build_editions(root, out, args.edition or None, args.shard, args.jobs, args.pdf)
+        _report_pdf(result)
         print(f"Selesai: {len(result.editions)} edisi, {result.pages} halaman, dalam"
               f" {result.seconds:.1f} detik. Daftar edisi: {result.out_dir / 'index.html'}", file=sys.stderr)
         return 0
     print("Membangun panduan…", file=sys.stderr)
     result = build_site(root, out, pdf=args.pdf)
+    _report_pdf(result)
     print(f"Selesai: {result.pages} halaman dalam {result.seconds:.1f} detik."
           f" Buka {result.out_dir / 'index.html'} di peramban.", file=sys.stderr)
     return 0
+
+
+def _report_pdf(result) -> None:
+    if result.pdf_printed or result.pdf_reused:
+        print(f"PDF lembar kerja: {result.pdf_printed} dicetak, {result.pdf_reused} dipakai ulang"
+              f" (cetak {result.pdf_seconds:.1f} detik).", file=sys.stderr)
 
 
 def _check(args, root: Path) -> int:

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 from generator.errors import HandbookError, Problem, Source
@@ -39,6 +40,7 @@ class Printer:
         self.cache_dir = cache_dir
         self._playwright = self._browser = None
         self.printed = self.reused = 0
+        self.seconds = 0.0  # time spent in Chromium, browser start included
 
     def __enter__(self) -> Printer:
         return self
@@ -74,6 +76,7 @@ class Printer:
             self.reused += 1
             return cached, False
         cached.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
         page = self._page()
         page.goto(html_path.as_uri())
         temp = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -81,6 +84,7 @@ class Printer:
         page.close()
         temp.replace(cached)
         self.printed += 1
+        self.seconds += time.perf_counter() - started
         return cached, True
 
 

@@ -1,0 +1,127 @@
+"""Worksheets: A4 PDFs with the catalogue's text, the expected page counts, edition names."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.catalog import load_catalog
+from generator.worksheets import worksheets
+from tests.conftest import ROOT, replace_in, run_cli
+
+A4 = (595.0, 842.0)  # points
+EXPECTED_PAGES = {"perencanaan": 4, "persiapan-observasi": 2, "tindak-lanjut-refleksi": 2,
+                  "refleksi-kompetensi": 1}
+
+
+def pdf_text(path: Path, layout: bool = False) -> str:
+    """Text as a reader sees it (pdftotext; `layout` keeps a label and its filled value on one
+    line), with line breaks joined."""
+    text = subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", text)
+
+
+def test_every_worksheet_is_an_a4_pdf_within_its_page_limit(built_site):
+    sheets = worksheets(load_catalog(ROOT))
+    assert len(sheets) == 12
+    total = 0
+    for sheet in sheets:
+        reader = PdfReader(built_site / sheet.pdf)
+        pages = len(reader.pages)
+        total += pages
+        assert pages <= sheet.max_pages, sheet.slug
+        expected = EXPECTED_PAGES.get(sheet.slug, EXPECTED_PAGES["persiapan-observasi"])
+        assert pages == expected, sheet.slug
+        for page in reader.pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            assert abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2
+    package = PdfReader(built_site / "lembar-kerja/paket-lembar-kerja.pdf")
+    assert len(package.pages) == total
+    assert [e.title for e in package.outline if not isinstance(e, list)] == [s.title for s in sheets]
+
+
+def test_fonts_are_embedded(built_site):
+    fonts = subprocess.run(["pdffonts", str(built_site / "lembar-kerja/perencanaan.pdf")],
+                           capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts
+    assert all(line.split()[-5] == "yes" for line in fonts), fonts  # the 'emb' column
+
+
+def test_planning_sheet_holds_every_catalogue_item(built_site):
+    catalog = load_catalog(ROOT)
+    text = pdf_text(built_site / "lembar-kerja/perencanaan.pdf")
+    kinds = ("tugas-pokok", "pilihan-tugas", "tugas-tambahan", "dimensi", "indikator-praktik",
+             "kelompok-kompetensi", "indikator-kompetensi", "aspek", "indikator-perilaku", "ekspektasi")
+    items = [i for i in catalog.items.values() if i.kind in kinds]
+    assert len(items) == 5 + 3 + 24 + 3 + 8 + 4 + 12 + 7 + 21 + 62
+    missing = [i.id for i in items if re.sub(r"\s+", " ", i.nama) not in text]
+    assert missing == []
+    for label in ("Nama", "NIP/NUPTK", "Satuan pendidikan", "Periode", "Januari – Desember 2026",
+                  "Kepala sekolah", "Tanggal"):
+        assert label in text
+
+
+def test_observation_sheets_carry_their_indicator(built_site):
+    catalog = load_catalog(ROOT)
+    for indicator in catalog.of_kind("indikator-praktik"):
+        text = pdf_text(built_site / f"lembar-kerja/persiapan-observasi-{indicator.id}.pdf")
+        assert indicator.nama in text
+        assert re.sub(r"\s+", " ", indicator["definisi"]) in text
+        for field in ("Jadwal observasi", "Kelas dan mata pelajaran", "baseline", "Yang teramati"):
+            assert field in text
+
+
+def test_worksheet_pages_link_their_pdf(built_site):
+    html = (built_site / "lembar-kerja/perencanaan.html").read_text(encoding="utf-8")
+    assert 'href="perencanaan.pdf"' in html and "Unduh PDF (A4)" in html
+    index = (built_site / "lembar-kerja/index.html").read_text(encoding="utf-8")
+    for sheet in worksheets(load_catalog(ROOT)):
+        assert f'href="{sheet.slug}.pdf"' in index
+    assert 'href="paket-lembar-kerja.pdf"' in index
+
+
+def test_catalogue_change_shows_up_in_the_pdf_and_unchanged_builds_reuse_it(project):
+    assert run_cli("build", cwd=project).returncode == 0
+    cache = project / "build/cache/pdf"
+    before = {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")}
+    result = run_cli("build", cwd=project)
+    assert "PDF lembar kerja: 0 dicetak, 1 dipakai ulang" in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")} == before
+    replace_in(project / "catalog/perilaku.yml", "Menuntaskan semua pekerjaan", "Menuntaskan semua pekerjaan tepat waktu")
+    result = run_cli("build", cwd=project)
+    assert "PDF lembar kerja: 1 dicetak, 0 dipakai ulang" in result.stderr
+    assert "Menuntaskan semua pekerjaan tepat waktu" in pdf_text(project / "site/lembar-kerja/perencanaan.pdf")
+
+
+def test_national_sheets_leave_the_school_blank(built_site):
+    lines = pdf_text(built_site / "lembar-kerja/tindak-lanjut-refleksi.pdf", layout=True)
+    assert re.search(r"Satuan pendidikan +A\. Diskusi tindak lanjut", lines)  # nothing filled in
+    assert "Wilayah" not in lines
+
+
+@pytest.fixture(scope="module")
+def school_site(tmp_path_factory):
+    from tests.conftest import copy_project
+    from tests.test_editions import add_editions
+
+    project = add_editions(copy_project(tmp_path_factory.mktemp("lk") / "proyek"))
+    result = run_cli("build", "--edition", "20200002", "--edition", "kab-bandung", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_school_name_and_recommendations_on_the_edition_sheets(school_site):
+    assert re.search(r"Satuan pendidikan +SD Negeri 2 Contoh",
+                     pdf_text(school_site / "20200002/lembar-kerja/perencanaan.pdf", layout=True))
+    text = pdf_text(school_site / "20200002/lembar-kerja/perencanaan.pdf")
+    assert "Instruksi yang Adaptif ★ Direkomendasikan untuk sekolah Anda" in text
+    assert "Penerapan Disiplin Positif ★" not in text
+    observation = pdf_text(school_site / "20200002/lembar-kerja/persiapan-observasi-pk-umpan-balik.pdf")
+    assert "Direkomendasikan untuk sekolah Anda" in observation  # its dimension is a priority
+    region = pdf_text(school_site / "kab-bandung/lembar-kerja/refleksi-kompetensi.pdf", layout=True)
+    assert re.search(r"Wilayah +Kabupaten Bandung", region)
