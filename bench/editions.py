@@ -60,13 +60,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--editions", type=int, default=50)
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--no-pdf", action="store_true", help="build without worksheet PDFs")
     args = parser.parse_args()
     n = args.editions
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "proyek"
         project.mkdir()
         ids = make_project(project, n)
-        jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+        jobs = (["--jobs", str(args.jobs)] if args.jobs else []) + (["--no-pdf"] if args.no_pdf else [])
         t1, m1 = run(project, "build", "--edition", ids[0], *jobs)
         shutil.rmtree(project / "site")
         tn, mn = run(project, "build", *sum([["--edition", i] for i in ids], []), *jobs)

@@ -62,7 +62,8 @@ class Printer:
                 executable_path=executable,
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                       "--disable-component-update", "--no-first-run", "--disable-sync"])
-            self._context = self._browser.new_context()
+            # Printing needs no script: the print stylesheet does all the work.
+            self._context = self._browser.new_context(java_script_enabled=False)
             # Printing needs nothing from the network: refuse anything that is not a local file.
             self._context.route(re.compile(r"^(?!file:|data:)"), lambda route: route.abort())
         return self._context.new_page()
@@ -80,6 +81,7 @@ class Printer:
         page = self._page()
         page.goto(html_path.as_uri())
         temp = cached.with_suffix(f".{os.getpid()}.tmp")
+        # The outline (from the tagged structure) marks where each worksheet starts.
         page.pdf(path=str(temp), prefer_css_page_size=True, outline=True, tagged=True)
         page.close()
         temp.replace(cached)
