@@ -127,6 +127,56 @@ class _MemoryBytecodeCache:
 _TEMPLATE_CACHE = _MemoryBytecodeCache()
 
 
+def _install_theme_files_memo() -> None:
+    """List mkdocs-material's static files once per process instead of once per build.
+
+    MkDocs walks every theme folder on each build to find static files; the installed theme does
+    not change during a run, so its listing is kept. The staged theme/ folder (ours, small, and
+    different for each edition) is still walked every time.
+    """
+    import fnmatch
+    import os
+
+    from mkdocs import utils
+    from mkdocs.structure.files import File, Files
+
+    if getattr(Files.add_files_from_theme, "_handbook_memo", False):
+        return
+    listings: dict[str, list[str]] = {}
+
+    def wanted(name: str, config) -> bool:
+        patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
+                    *(f"*{x}" for x in utils.markdown_extensions), *config.theme.static_templates]
+        return not any(fnmatch.fnmatch(name.lower(), p) for p in patterns)
+
+    def listing(folder: str, config) -> list[str]:
+        names = []
+        for dirpath, _, filenames in os.walk(folder):
+            for filename in filenames:
+                rel = os.path.relpath(os.path.join(dirpath, filename), folder).replace(os.sep, "/")
+                if wanted(rel, config):
+                    names.append(rel)
+        return names
+
+    def add_files_from_theme(files, env, config) -> None:
+        seen = set()
+        for folder in config.theme.dirs:
+            is_installed = not folder.startswith(os.path.dirname(config.config_file_path))
+            names = listings.get(folder) if is_installed else None
+            if names is None:
+                names = listing(folder, config)
+                if is_installed:
+                    listings[folder] = names
+            for name in names:
+                # The first theme folder holding a path wins; docs files win over theme files.
+                if name not in seen and files.get_file_from_path(name) is None:
+                    files.append(File(name, folder, config.site_dir, config.use_directory_urls))
+                seen.add(name)
+
+    add_files_from_theme._handbook_memo = True
+    Files.add_files_from_theme = add_files_from_theme
+
+
 def _install_markdown_memo() -> None:
     """Convert each page's Markdown once per process when editions share it.
 
@@ -179,6 +229,7 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None
 
     _TEMPLATE_CACHE.install()
     _install_markdown_memo()
+    _install_theme_files_memo()
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)

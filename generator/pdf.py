@@ -106,8 +106,9 @@ def _cut(package_pdf: Path, sheets, out: Path) -> None:
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(str(package_pdf))
+    wanted = {s.title for s in sheets}
     starts = [(entry.title, reader.get_destination_page_number(entry))
-              for entry in reader.outline if not isinstance(entry, list)]
+              for entry in reader.outline if not isinstance(entry, list) and entry.title in wanted]
     titles = [title for title, _ in starts]
     if titles != [s.title for s in sheets]:
         raise RuntimeError(f"worksheet outline does not match the worksheets: {titles}")

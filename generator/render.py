@@ -207,12 +207,13 @@ class _Renderer:
             component = self.catalog.components[component_id]
             index = f"{CATALOG_DIR}/{component_id}/index.md"
             pages.append(Page(index, self._template(f"{component_id}.md.j2", index, component=component)))
-            section = NavNode(component.nama, children=[NavNode(component.nama, index)])
+            # Item pages are reached from their component page, not listed in the navigation:
+            # a navigation of every item made each page's HTML mostly menu (and slow to build).
+            catalog_nav.children.append(NavNode(component.nama, index))
             for item in self._own_pages(component):
                 path = self.locator.places[item.id][0]
                 pages.append(Page(path, self._template("item.md.j2", path, item=item)))
-                section.children.append(NavNode(display_name(item), path))
-            catalog_nav.children.append(section)
+                self.unlisted.append(path)
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
         worksheet_nav = self._render_worksheets(pages)
         nav = []
@@ -232,6 +233,8 @@ class _Renderer:
                 nav.append(NavNode(section.title, children=nodes[0].children))
             else:
                 nav.append(NavNode(section.title, children=nodes))
+        if WORKSHEETS_TOKEN not in placed:  # a site_config.yml that does not place them
+            nav.append(worksheet_nav)
         local = [NavNode(g.title, g.path) for g in self.guides if g.path not in placed]
         if local:
             nav.append(NavNode("Informasi lokal", children=local))
