@@ -81,7 +81,8 @@ def load_project(root: Path) -> Project:
                 _, resolved = Project(root, config, catalog, guides, overlays).edition(edition_id)
                 _collect(problems, check_placement, catalog, resolved)
     if config is not None and guides is not None:
-        _collect(problems, check_nav, config, guides)
+        generated = generated_pages(catalog, guides) if catalog is not None else None
+        _collect(problems, check_nav, config, guides, generated)
     problems.raise_if_any()
     return Project(root, config, catalog, guides, overlays)
 
@@ -215,7 +216,8 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     """Render one edition and build it with the site renderer into `out`, with its worksheet PDFs
     when a `printer` is given; return its page count."""
     from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
-    from generator.pdf import write_worksheet_pdfs
+    from generator.kit import card_sets
+    from generator.pdf import write_page_pdfs, write_worksheet_pdfs
     from generator.worksheets import FOLDER, PACKAGE, worksheets
 
     edition, guides = project.edition(edition_id)
@@ -226,6 +228,7 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
+        write_page_pdfs(out, [c.page for c in card_sets(project.catalog)], printer)
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return len(rendered.pages)
 
@@ -236,6 +239,7 @@ class _temp_output:
     def __init__(self, out_dir: Path):
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.path = out_dir.parent / f".{out_dir.name}.baru-{os.getpid()}"
+        _remove_leftovers(out_dir)
 
     def __enter__(self) -> Path:
         return self.path
@@ -243,6 +247,27 @@ class _temp_output:
     def __exit__(self, *exc) -> None:
         if self.path.exists():
             shutil.rmtree(self.path)
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Remove temporary folders of earlier builds that were killed (named by us, their process gone)."""
+    import re
+
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(baru|lama)-(\d+)$")
+    for folder in out_dir.parent.iterdir():
+        match = pattern.match(folder.name)
+        if match and folder.is_dir() and not _alive(int(match.group(2))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _check_replaceable(folder: Path, root: Path) -> None:

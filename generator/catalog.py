@@ -32,6 +32,7 @@ def load_catalog(root: Path, folder: str = "catalog") -> Catalog:
         rel = f"{folder}/{name}"
         if name not in present:
             problems.add(Source(rel), "berkas katalog tidak ditemukan")
+            loader.unreadable_kinds.update(_kinds_in(spec))
             continue
         try:
             data = load_yaml(catalog_dir / name, rel)

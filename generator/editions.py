@@ -8,7 +8,6 @@ sets only what differs; everything else comes from its parent. Schools can also 
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,7 +24,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NPSN_PATTERN = re.compile(r"^[0-9A-Z][0-9]{7}$")
 CSV_COLUMNS = ("npsn", "nama", "jenjang", "region", "prioritas")
 EDITION_KEYS = {"id", "nama", "jenis", "induk", "npsn", "jenjang", "logo", "warna_utama", "kontak",
-                "tenggat", "prioritas", "modul"}
+                "tenggat", "prioritas", "modul", "alamat"}
 CONTACT_KEYS = {"nama": True, "peran": False, "telepon": False, "surel": False}
 
 
@@ -46,6 +45,7 @@ class Edition:
     deadlines: dict[str, str] = field(default_factory=dict)  # timeline stage id -> text
     priorities: list[str] | None = None  # catalogue ids of dimensions or praktik indicators
     modules: dict[str, bool] = field(default_factory=dict)
+    address: str | None = None  # web address where the edition is published (https://...)
 
 
 @dataclass
@@ -65,6 +65,7 @@ class ResolvedEdition:
     priorities: list[str]
     modules: dict[str, bool]
     parent_name: str | None = None
+    url: str | None = None  # web address of the edition's home, for printed links and QR codes
 
     @property
     def is_national(self) -> bool:
@@ -110,7 +111,7 @@ def _parse_entry(name, entry, line, catalog, problems, colours, modules) -> Edit
                          f"{did_you_mean(key, EDITION_KEYS)} (yang dikenal: {known_list(EDITION_KEYS)})")
     at = lambda key: Source(name, entry.line_of(key))  # noqa: E731
     text = {}
-    for key in ("id", "nama", "jenis", "induk", "npsn", "jenjang", "logo", "warna_utama"):
+    for key in ("id", "nama", "jenis", "induk", "npsn", "jenjang", "logo", "warna_utama", "alamat"):
         value = entry.get(key)
         if key == "npsn" and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # an unquoted NPSN is read by YAML as a number
@@ -147,8 +148,12 @@ def _parse_entry(name, entry, line, catalog, problems, colours, modules) -> Edit
     colour = text["warna_utama"]
     if colour is not None and colour not in colours:
         problems.add(at("warna_utama"), f"warna '{colour}' tidak dikenal{did_you_mean(colour, colours)}")
+    address = text["alamat"]
+    if address is not None and not check_address(address, at("alamat"), problems):
+        address = None
     edition = Edition(id=edition_id, name=text["nama"], type=kind, source=Source(name, line),
-                      parent=text["induk"], npsn=npsn, level=level, logo=text["logo"], colour=colour)
+                      parent=text["induk"], npsn=npsn, level=level, logo=text["logo"], colour=colour,
+                      address=address)
     edition.source_of_parent = at("induk")
     if "kontak" in entry:
         edition.contacts = _parse_contacts(name, entry, problems)
@@ -178,6 +183,14 @@ def _check_logo(edition: Edition, entry, name: str, root: Path, problems: Proble
     else:
         return
     edition.logo = None
+
+
+def check_address(address: str, source: Source, problems: Problems) -> bool:
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", address):
+        problems.add(source, f"alamat '{address}' tidak sah; tulis alamat web lengkap, contoh:"
+                             " https://panduan.dinas.go.id/")
+        return False
+    return True
 
 
 def _check_id(edition_id: str, source: Source, problems: Problems) -> bool:
@@ -298,8 +311,12 @@ def _parse_csv(rel: str, root: Path, regions: dict, catalog, problems: Problems)
         return []
     sample = text.split("\n", 1)[0]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","  # Excel in Indonesian locale
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    try:
+        rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    except csv.Error as e:
+        problems.add(Source(rel), f"berkas CSV tidak dapat dibaca ({e}); simpan ulang dari spreadsheet"
+                                  " sebagai CSV")
+        return []
     if not rows or not any(cell.strip() for cell in rows[0]):
         problems.add(Source(rel, 1), "berkas CSV kosong; baris pertama harus berisi nama kolom"
                                      f" {','.join(CSV_COLUMNS)}")
@@ -399,11 +416,14 @@ def resolve_edition(national: Edition, editions: dict[str, Edition], edition_id:
         merged.modules.update(step.modules)
     own = chain[-1]
     parent = editions.get(own.parent) if own.parent else None
+    # Editions built together live at <national address>/<id>/ unless they have their own address.
+    url = own.address or (national.address.rstrip("/") + f"/{own.id}/" if national.address and own is not national
+                          else national.address)
     return ResolvedEdition(
         id=own.id, name=own.name, type=own.type, chain=[e.id for e in chain], npsn=own.npsn,
         level=own.level, logo=merged.logo, colour=merged.colour or "indigo",
         contacts=merged.contacts or [], deadlines=merged.deadlines, priorities=merged.priorities or [],
-        modules=merged.modules, parent_name=parent.name if parent else None)
+        modules=merged.modules, parent_name=parent.name if parent else None, url=url)
 
 
 def select_shard(ids: list[str], shard: str) -> list[str]:

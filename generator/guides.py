@@ -108,6 +108,9 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
     pages.update({g.path: g for g in guides})
     inserted_by: dict[str, Guide] = {}
     roles = [i.id for i in catalog.of_kind("peran")]
+    from generator.render import link_targets
+
+    targets = link_targets(catalog)
     for guide in guides:
         if guide.module is not None and modules is not None and guide.module not in modules:
             problems.add(Source(guide.source_path, guide.module_line),
@@ -120,9 +123,9 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
                              f"id peran '{role}' tidak dikenal{did_you_mean(role, roles)}"
                              f" (yang ada: {known_list(roles)})")
         for target, line in guide.item_refs:
-            if target not in catalog.items:
+            if target not in targets:
                 problems.add(Source(guide.source_path, line),
-                             f"id katalog '{target}' tidak dikenal{did_you_mean(target, catalog.items)}"
+                             f"id katalog '{target}' tidak dikenal{did_you_mean(target, targets)}"
                              " (daftar id ada di berkas catalog/*.yml, kunci 'id')")
         for name, line in guide.inserts:
             if name not in INSERTS:

@@ -6,6 +6,7 @@ another renderer that reads mkdocs.yml and Markdown (e.g. Zensical) can replace 
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
 from pathlib import Path
@@ -20,10 +21,11 @@ THEME_DIR = "theme"
 
 def assemble_mkdocs_config(rendered: Rendered) -> dict:
     """Return the mkdocs.yml settings for a staged handbook."""
+    # Themes print these into HTML unescaped; an edition's name is data, not markup.
     return {
-        "site_name": rendered.site_title,
-        "site_description": rendered.site_description,
-        "copyright": rendered.footer,
+        "site_name": html.escape(rendered.site_title),
+        "site_description": html.escape(rendered.site_description),
+        "copyright": html.escape(rendered.footer),
         "docs_dir": "docs",
         "site_dir": "site",
         # Links end in .html so the site also works opened from disk (file://) or a USB stick.
@@ -47,7 +49,8 @@ def assemble_mkdocs_config(rendered: Rendered) -> dict:
         "extra_css": ["assets/stylesheets/handbook.css"],
         "plugins": ["search", "offline"],
         "markdown_extensions": ["admonition", "attr_list", "tables", "def_list", "md_in_html",
-                                {"toc": {"permalink": True}}],
+                                {"toc": {"permalink": True}},
+                                {"pymdownx.tasklist": {"custom_checkbox": True}}],
         "validation": {"omitted_files": "warn", "absolute_links": "warn",
                        "unrecognized_links": "warn", "anchors": "warn"},
         "nav": [_nav_entry(node) for node in rendered.nav],
@@ -262,9 +265,13 @@ def _prune_unused_assets(site_dir: Path) -> None:
 
 
 def _source_for(message: str, source_of: dict[str, str]) -> Source:
-    for page, source in source_of.items():
-        if f"'{page}'" in message:
-            return Source(source)
+    """The project file behind the page a MkDocs message is about (generated pages have none)."""
+    import re
+
+    match = re.search(r"Doc file '([^']+)'", message)
+    if match:
+        page = match.group(1)
+        return Source(source_of.get(page, f"(halaman buatan generator: {page})"))
     return Source("mkdocs")
 
 

@@ -102,6 +102,15 @@ def write_worksheet_pdfs(site: Path, folder: str, package: str, sheets, printer:
         shutil.copyfile(cut / f"{sheet.slug}.pdf", site / sheet.pdf)
 
 
+def write_page_pdfs(site: Path, pages: list[str], printer: Printer) -> None:
+    """Print whole pages (e.g. card sheets) to the PDF beside each; cached like the worksheets."""
+    styles = site_styles(site)
+    for page in pages:
+        html = site / (page.removesuffix(".md") + ".html")
+        printed, _ = printer.print_page(html, styles)
+        shutil.copyfile(printed, html.with_suffix(".pdf"))
+
+
 def _cut(package_pdf: Path, sheets, out: Path) -> None:
     from pypdf import PdfReader, PdfWriter
 

@@ -23,6 +23,8 @@ from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK
 from generator.model import Catalog, Guide, Item
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.worksheets import FOLDER as WORKSHEETS_DIR
+from generator.kit import FOLDER as KIT_DIR
+from generator.kit import card_set_pages, card_sets, page_url, qr_svg
 from generator.worksheets import PACKAGE, render_form, worksheets
 
 # The four parts of a teacher's plan, in the order Ruang GTK shows them.
@@ -74,8 +76,26 @@ def _finalize(value):
     return escape_md(value)
 
 
+def page_targets(catalog: Catalog) -> dict[str, Item]:
+    """Generated pages that guides link to by id like catalogue items: worksheets as
+    `lembar-<slug>`, workshop card sheets by their slug."""
+    from generator.errors import Source as _Source
+
+    targets = {}
+    for sheet in worksheets(catalog):
+        targets[f"lembar-{sheet.slug}"] = (sheet.title, sheet.page)
+    targets.update(card_set_pages())
+    return {key: Item(id=key, kind="halaman", label="halaman", data={"nama": title, "halaman": path},
+                      source=_Source("generator")) for key, (title, path) in targets.items()}
+
+
+def link_targets(catalog: Catalog) -> dict[str, Item]:
+    """Everything `[[id]]` may name: catalogue items and generated pages."""
+    return {**catalog.items, **page_targets(catalog)}
+
+
 class Locator:
-    """Where each catalogue item is shown: (page path, anchor or None)."""
+    """Where each catalogue item or generated page is shown: (page path, anchor or None)."""
 
     def __init__(self, catalog: Catalog, guides: list[Guide]):
         self.places: dict[str, tuple[str, str | None]] = {}
@@ -84,6 +104,8 @@ class Locator:
             place = self._place(item, inserted)
             if place:
                 self.places[item.id] = place
+        for target in page_targets(catalog).values():
+            self.places[target.id] = (target["halaman"], None)
 
     def _place(self, item: Item, inserted) -> tuple[str, str | None] | None:
         if item.kind == "sumber":
@@ -157,6 +179,7 @@ class _Renderer:
         self.pdf = pdf
         self.unlisted: list[str] = []
         self.locator = Locator(catalog, guides)
+        self.targets = link_targets(catalog)
         self.refs: dict[str, list[Guide]] = {}
         for guide in guides:
             for item_id, _ in guide.item_refs:
@@ -216,8 +239,10 @@ class _Renderer:
                 self.unlisted.append(path)
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
         worksheet_nav = self._render_worksheets(pages)
+        self._render_kit(pages)
         nav = []
-        titles = {g.path: g.title for g in self.guides}
+        titles = {t["halaman"]: t.nama for t in page_targets(self.catalog).values()}
+        titles.update({g.path: g.title for g in self.guides})
         placed = set()
         for section in self.config.nav:
             # Pages of switched-off modules are left out of this edition.
@@ -238,6 +263,9 @@ class _Renderer:
         local = [NavNode(g.title, g.path) for g in self.guides if g.path not in placed]
         if local:
             nav.append(NavNode("Informasi lokal", children=local))
+        # Generated pages the navigation does not name are reached from other pages.
+        in_nav = _nav_paths(nav)
+        self.unlisted += [p.path for p in pages if p.path not in in_nav and p.path not in self.unlisted]
         title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
         return Rendered(pages, nav, title, self.config.description, self.edition.colour,
                         self.config.footer, self.edition, self.unlisted)
@@ -263,6 +291,17 @@ class _Renderer:
         self.unlisted.append(package)
         return nav
 
+    def _render_kit(self, pages: list[Page]) -> None:
+        from generator.worksheets import render_html
+
+        for card_set in card_sets(self.catalog):
+            url = page_url(self.edition.url, card_set.page)
+            short = url.split("://", 1)[-1] if url else card_set.page.removesuffix(".md") + ".html"
+            form = render_html("lembar/kartu.html.j2", set=card_set, edition=self.edition,
+                               short_link=short, qr=qr_svg(url) if url else None)
+            pages.append(Page(card_set.page, self._template("kartu.md.j2", card_set.page, set=card_set,
+                                                            form=form)))
+
     def _own_pages(self, component: Item) -> list[Item]:
         out = []
         for child in component.all_children():
@@ -282,20 +321,31 @@ class _Renderer:
                                             component=self.catalog.components.get(INSERTS[name])))
                 continue
             line = ITEM_LINK.sub(lambda m: self._link({"page_path": guide.path},
-                                                      self.catalog.items[m.group(1)]), line)
-            line = TEXT_LINK.sub(lambda m: "](" + self.locator.href(self.catalog.items[m.group(1)],
+                                                      self.targets[m.group(1)]), line)
+            line = TEXT_LINK.sub(lambda m: "](" + self.locator.href(self.targets[m.group(1)],
                                                                      guide.path) + ")", line)
             lines.append(line)
-        front = {"title": guide.title, "description": guide.summary}
+        # MkDocs themes print titles and descriptions into HTML unescaped.
+        front = {"title": html.escape(guide.title), "description": html.escape(guide.summary)}
         header = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
         return Page(guide.path, header + "---\n\n# " + escape_md(guide.title) + "\n\n" + "\n".join(lines))
+
+
+def _nav_paths(nodes: list[NavNode]) -> set[str]:
+    paths = set()
+    for node in nodes:
+        if node.path:
+            paths.add(node.path)
+        paths |= _nav_paths(node.children)
+    return paths
 
 
 def generated_pages(catalog: Catalog, guides: list[Guide]) -> set[str]:
     """Paths of the pages made from the catalogue (guides may link to them by path too)."""
     places = Locator(catalog, guides).places.values()
     sheets = {s.page for s in worksheets(catalog)} | {f"{WORKSHEETS_DIR}/index.md"}
-    return {path for path, _ in places} | {f"{CATALOG_DIR}/index.md"} | sheets
+    kit = {page for _, page in card_set_pages().values()}
+    return {path for path, _ in places} | {f"{CATALOG_DIR}/index.md"} | sheets | kit
 
 
 def check_placement(catalog: Catalog, guides: list[Guide]) -> None:

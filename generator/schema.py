@@ -120,6 +120,14 @@ FILES: dict[str, dict[str, Kind]] = {
             "peran": Field("refs", required=True, ref="peran"),
         }),
     },
+    "tirta.yml": {
+        "komponen": COMPONENT,
+        "bagian": _item("bagian-tirta", "bagian TIRTA", {
+            "huruf": Field("text", required=True),
+            "ringkasan": Field("text", required=True),
+            "pertanyaan": Field("texts", required=True),
+        }),
+    },
     "predikat.yml": {
         "komponen": COMPONENT,
         "rating": _item("rating", "rating"),

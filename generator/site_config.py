@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.editions import NATIONAL, Edition, parse_editions, parse_modules
+from generator.editions import NATIONAL, Edition, check_address, parse_editions, parse_modules
 from generator.errors import Problems, Source, did_you_mean, known_list
 from generator.model import Catalog, Guide
 from generator.yamlio import LocatedDict, LocatedList, load_yaml
@@ -16,7 +16,7 @@ COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue
            "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown",
            "grey", "blue-grey", "black", "white")
 KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "catatan_kaki": False, "navigasi": True,
-        "modul": False, "edisi": False, "daftar_sekolah": False}
+        "modul": False, "edisi": False, "daftar_sekolah": False, "alamat": False}
 DEFAULT_FOOTER = ("Panduan komunitas, bukan terbitan resmi Kemendikdasmen. Rujukan resmi: Ruang GTK"
                   " dan peraturan yang berlaku.")
 
@@ -68,8 +68,12 @@ def load_site_config(root: Path, catalog: Catalog | None = None,
     modules = parse_modules(name, data, None, problems) if "modul" in data else {}
     editions = parse_editions(name, data, catalog, root, problems, COLOURS, modules)
     problems.raise_if_any()
+    address = data.get("alamat")
+    if address is not None and not (isinstance(address, str) and check_address(address, Source(name, data.line_of("alamat")), problems)):
+        address = None
+    problems.raise_if_any()
     national = Edition(id=NATIONAL, name="Nasional", type=NATIONAL, source=Source(name, 1),
-                       colour=colour, modules=dict(modules))
+                       colour=colour, modules=dict(modules), address=address)
     return SiteConfig(title=data["judul"].strip(), description=data["deskripsi"].strip(),
                       primary_colour=colour, footer=data.get("catatan_kaki", DEFAULT_FOOTER).strip(),
                       nav=nav, modules=modules, national=national,
@@ -98,20 +102,22 @@ def _parse_nav(name: str, data: LocatedDict, problems: Problems) -> list[NavSect
     return sections
 
 
-def check_nav(config: SiteConfig, guides: list[Guide]) -> None:
-    """Every guide appears exactly once in the navigation, and every entry exists."""
+def check_nav(config: SiteConfig, guides: list[Guide], generated: set[str] | None = frozenset()) -> None:
+    """Every guide appears exactly once in the navigation, and every entry exists (a guide or a
+    generated page such as lokakarya/kartu-tirta.md; `generated` None: not known, not checked)."""
     problems = Problems()
-    pages = {g.path for g in guides}
+    pages = {g.path for g in guides} | set(generated or ())
     seen: dict[str, Source] = {}
     for section in config.nav:
         for entry in section.entries:
-            if entry not in (CATALOG_TOKEN, WORKSHEETS_TOKEN) and entry not in pages:
+            if entry not in (CATALOG_TOKEN, WORKSHEETS_TOKEN) and entry not in pages and (
+                    generated is not None or not entry.startswith(("lokakarya/", "lembar-kerja/", "katalog/"))):
                 problems.add(section.source, f"halaman '{entry}' tidak ada di content/"
                                              f"{did_you_mean(entry, pages)}")
             elif entry in seen:
                 problems.add(section.source, f"halaman '{entry}' sudah ada di navigasi (baris {seen[entry].line})")
             seen[entry] = section.source
-    for page in sorted(pages - seen.keys()):
+    for page in sorted({g.path for g in guides} - seen.keys()):
         problems.add(Source("site_config.yml", 1),
                      f"panduan 'content/{page}' belum ada di navigasi; tambahkan ke 'navigasi'")
     if CATALOG_TOKEN not in seen:

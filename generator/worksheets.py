@@ -45,9 +45,10 @@ def worksheets(catalog: Catalog) -> list[Worksheet]:
               Worksheet("persiapan-observasi", "LK-2", "Lembar Diskusi Persiapan dan Observasi",
                         "persiapan-observasi", "Versi kosong, untuk indikator apa pun.", 2)]
     for indicator in catalog.of_kind("indikator-praktik"):
+        name = indicator.get("nama", indicator.id)  # a catalogue with problems may lack it
         sheets.append(Worksheet(f"persiapan-observasi-{indicator.id}", "LK-2",
-                                f"Lembar Diskusi Persiapan dan Observasi: {indicator.nama}",
-                                "persiapan-observasi", f"Sudah memuat definisi indikator {indicator.nama}.",
+                                f"Lembar Diskusi Persiapan dan Observasi: {name}",
+                                "persiapan-observasi", f"Sudah memuat definisi indikator {name}.",
                                 2, indicator))
     sheets += [Worksheet("tindak-lanjut-refleksi", "LK-3", "Lembar Diskusi Tindak Lanjut dan Refleksi",
                          "tindak-lanjut", "Untuk diskusi sesudah observasi, upaya tindak lanjut, dan refleksi.", 2),
@@ -62,6 +63,12 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                               autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                               lstrip_blocks=True, auto_reload=True)
+
+
+def render_html(template: str, **context) -> str:
+    """An HTML template as one block without blank lines (so Markdown leaves it alone)."""
+    html = _environment().get_template(template).render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 def render_form(sheet: Worksheet, context: dict) -> str:

@@ -13,8 +13,6 @@ from generator.editions import select_shard
 from tests.conftest import run_cli
 
 EDITIONS = """
-modul:
-  contoh-modul: false
 edisi:
   - id: jawa-barat
     nama: Provinsi Jawa Barat
@@ -64,7 +62,8 @@ def add_editions(project: Path) -> Path:
     """Turn a copy of the project into one with a province, a kabupaten, three schools and an overlay."""
     config = project / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - Tanya Jawab: faq.md\n", "  - Tanya Jawab: faq.md\n  - Modul: modul.md\n") + EDITIONS, encoding="utf-8")
+        "  - Tanya Jawab: faq.md\n", "  - Tanya Jawab: faq.md\n  - Modul: modul.md\n").replace(
+        "modul:\n", "modul:\n  contoh-modul: false\n") + EDITIONS, encoding="utf-8")
     (project / "content/modul.md").write_text(MODULE_PAGE, encoding="utf-8")
     (project / "editions").mkdir()
     (project / "editions/sekolah.csv").write_text(CSV, encoding="utf-8")
@@ -95,7 +94,7 @@ def test_inheritance(editions_project):
                                 "penilaian": "Predikat ditetapkan paling lambat 15 Desember 2026"}  # province
     assert school.priorities == ["pk-umpan-balik"]  # its own replaces the region's
     assert school.contacts == [{"nama": "Pak Budi", "peran": "Kepala sekolah", "telepon": "0812-0000-0000"}]
-    assert school.modules == {"contoh-modul": True}  # from the kabupaten
+    assert school.modules == {"contoh-modul": True, "nilai-dan-makna-kerja": False}  # kabupaten, national
     paths = {g.path: g for g in guides}
     assert "jadwal-sekolah.md" in paths and "modul.md" in paths
     assert paths["faq.md"].title == "Tanya jawab sekolah"  # overlay replaces the national page

@@ -134,7 +134,7 @@ def test_missing_and_unknown_files(project):
         "catalog/siklus.yml: berkas katalog tidak ditemukan",
         "catalog/siklus_peningkatan.yml: berkas katalog tidak dikenal (yang dikenal: kompetensi.yml,"
         " linimasa.yml, peran.yml, perilaku.yml, perubahan.yml, praktik_kinerja.yml, predikat.yml,"
-        " siklus.yml, sumber.yml, tugas_pokok.yml)",
+        " siklus.yml, sumber.yml, tirta.yml, tugas_pokok.yml)",
     ]
 
 
@@ -193,7 +193,7 @@ def test_guide_missing_from_navigation(project):
 def test_valid_project_passes(project):
     result = run_cli("check", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.startswith("Tidak ada masalah: 192 butir katalog, 9 panduan, dan 0 edisi daerah/sekolah diperiksa.")
+    assert result.stderr.startswith("Tidak ada masalah: 197 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
 
 
 def test_unreadable_file_is_reported_once(project):
@@ -201,3 +201,15 @@ def test_unreadable_file_is_reported_once(project):
     (project / "catalog/peran.yml").write_text("peran:\n\t- id: guru\n", encoding="utf-8")
     assert check(project) == ["catalog/peran.yml:2: karakter tab tidak boleh dipakai di YAML;"
                               " ganti tab dengan spasi"]
+
+
+@pytest.mark.parametrize("field", ["nama: Instruksi yang Adaptif", "definisi: Praktik pedagogis berupa penyesuaian"])
+def test_missing_required_field_of_an_indicator(project, field):
+    """Pages generated from the catalogue are not computed from an incomplete item."""
+    path = project / "catalog/praktik_kinerja.yml"
+    line = line_of(path, "id: pk-instruksi-adaptif")
+    text = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(l for l in text if field not in l), encoding="utf-8")
+    problems = check(project)
+    assert problems[0] == (f"catalog/praktik_kinerja.yml:{line}: kunci '{field.split(':')[0]}' wajib diisi"
+                           " pada indikator praktik kinerja")
