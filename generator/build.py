@@ -218,6 +218,7 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
     from generator.kit import card_sets
     from generator.pdf import write_page_pdfs, write_worksheet_pdfs
+    from generator.search import build_index
     from generator.worksheets import FOLDER, PACKAGE, worksheets
 
     edition, guides = project.edition(edition_id)
@@ -226,6 +227,7 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     logo = project.root / edition.logo if edition.logo else None
     write_mkdocs_project(rendered, stage, project.root / "theme", logo)
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
+    build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         write_page_pdfs(out, [c.page for c in card_sets(project.catalog)], printer)

@@ -42,12 +42,11 @@ def assemble_mkdocs_config(rendered: Rendered) -> dict:
                          "navigation.top", "navigation.footer", "search.highlight",
                          "search.suggest", "toc.follow"],
         },
-        # The iframe-worker shim (vendored; the offline plugin would otherwise add it from a CDN)
-        # lets search run from file://, e.g. an edition unzipped on a school computer.
-        "extra": {"generator": False,
-                  "polyfills": ["assets/javascripts/vendor/iframe-worker-shim.js"]},
+        "extra": {"generator": False},
         "extra_css": ["assets/stylesheets/handbook.css"],
-        "plugins": ["search", "offline"],
+        # No MkDocs search plugin: the handbook's own search (generator/search.py) stems
+        # Indonesian, loads nothing until used, and works from file://.
+        "plugins": [],
         "markdown_extensions": ["admonition", "attr_list", "tables", "def_list", "md_in_html",
                                 {"toc": {"permalink": True}},
                                 {"pymdownx.tasklist": {"custom_checkbox": True}}],
@@ -259,9 +258,9 @@ def _prune_unused_assets(site_dir: Path) -> None:
     This halves every edition and its zip."""
     for source_map in site_dir.rglob("*.map"):
         source_map.unlink()
-    index = site_dir / "search" / "search_index.json"
-    if index.is_file() and '"lang":["en"]' in index.read_text(encoding="utf-8")[:200]:
-        shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
+    # Lunr's stemmers and search worker belong to the search plugin, which is not used.
+    shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
+    shutil.rmtree(site_dir / "assets" / "javascripts" / "workers", ignore_errors=True)
 
 
 def _source_for(message: str, source_of: dict[str, str]) -> Source:

@@ -33,6 +33,8 @@ PLAN = ("tugas-pokok", "praktik-kinerja", "pengembangan-kompetensi", "perilaku-k
 OWN_PAGE = {"tugas-pokok", "indikator-praktik", "indikator-kompetensi", "aspek"}
 CATALOG_DIR = "katalog"
 SOURCES_PAGE = "katalog/sumber.md"
+GLOSSARY_PAGE = "glosarium.md"
+SEARCH_PAGE = "cari.md"
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class Locator:
     def _place(self, item: Item, inserted) -> tuple[str, str | None] | None:
         if item.kind == "sumber":
             return SOURCES_PAGE, item.id
+        if item.id == "glosarium" or item.component == "glosarium":
+            return GLOSSARY_PAGE, (item.id if item.kind != "komponen" else None)
         if item.kind == "komponen":
             if item.id in PLAN:
                 return f"{CATALOG_DIR}/{item.id}/index.md", None
@@ -240,6 +244,7 @@ class _Renderer:
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
         worksheet_nav = self._render_worksheets(pages)
         self._render_kit(pages)
+        self._render_search(pages)
         nav = []
         titles = {t["halaman"]: t.nama for t in page_targets(self.catalog).values()}
         titles.update({g.path: g.title for g in self.guides})
@@ -290,6 +295,15 @@ class _Renderer:
         pages.append(Page(package, self._template("paket.md.j2", package, forms=forms)))
         self.unlisted.append(package)
         return nav
+
+    def _render_search(self, pages: list[Page]) -> None:
+        from generator.search import KINDS
+
+        glossary = self.catalog.components.get("glosarium")
+        terms = sorted(glossary.children.get("istilah", []), key=lambda t: t.nama.casefold()) if glossary else []
+        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms)))
+        pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=KINDS,
+                                                      roles=self.catalog.of_kind("peran"))))
 
     def _render_kit(self, pages: list[Page]) -> None:
         from generator.worksheets import render_html
@@ -345,7 +359,8 @@ def generated_pages(catalog: Catalog, guides: list[Guide]) -> set[str]:
     places = Locator(catalog, guides).places.values()
     sheets = {s.page for s in worksheets(catalog)} | {f"{WORKSHEETS_DIR}/index.md"}
     kit = {page for _, page in card_set_pages().values()}
-    return {path for path, _ in places} | {f"{CATALOG_DIR}/index.md"} | sheets | kit
+    return ({path for path, _ in places} | {f"{CATALOG_DIR}/index.md", GLOSSARY_PAGE, SEARCH_PAGE}
+            | sheets | kit)
 
 
 def check_placement(catalog: Catalog, guides: list[Guide]) -> None:

@@ -128,6 +128,21 @@ FILES: dict[str, dict[str, Kind]] = {
             "pertanyaan": Field("texts", required=True),
         }),
     },
+    "glosarium.yml": {
+        "komponen": COMPONENT,
+        "istilah": _item("istilah", "istilah glosarium", {
+            "arti": Field("text", required=True),
+            "singkatan": Field("texts"),  # acronyms and informal forms, e.g. KS, kepsek
+            "sinonim": Field("texts"),  # words a teacher may use for the same thing
+            "bentuk": Field("texts"),  # other word forms that must find it, e.g. dikelola
+        }),
+        # Root-form fixes for the stemmer, e.g. pengelolaan -> kelola (a rule-based stemmer
+        # cannot know every Indonesian root).
+        "akar": Kind("akar-kata", "akar kata", {
+            "kata": Field("text", required=True),
+            "akar": Field("text", required=True),
+        }, has_id=False),
+    },
     "predikat.yml": {
         "komponen": COMPONENT,
         "rating": _item("rating", "rating"),

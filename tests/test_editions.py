@@ -62,7 +62,7 @@ def add_editions(project: Path) -> Path:
     """Turn a copy of the project into one with a province, a kabupaten, three schools and an overlay."""
     config = project / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - Tanya Jawab: faq.md\n", "  - Tanya Jawab: faq.md\n  - Modul: modul.md\n").replace(
+        "      - glosarium.md\n", "      - glosarium.md\n  - Modul: modul.md\n").replace(
         "modul:\n", "modul:\n  contoh-modul: false\n") + EDITIONS, encoding="utf-8")
     (project / "content/modul.md").write_text(MODULE_PAGE, encoding="utf-8")
     (project / "editions").mkdir()

@@ -132,7 +132,7 @@ def test_missing_and_unknown_files(project):
     (project / "catalog/siklus.yml").rename(project / "catalog/siklus_peningkatan.yml")
     assert check(project) == [
         "catalog/siklus.yml: berkas katalog tidak ditemukan",
-        "catalog/siklus_peningkatan.yml: berkas katalog tidak dikenal (yang dikenal: kompetensi.yml,"
+        "catalog/siklus_peningkatan.yml: berkas katalog tidak dikenal (yang dikenal: glosarium.yml, kompetensi.yml,"
         " linimasa.yml, peran.yml, perilaku.yml, perubahan.yml, praktik_kinerja.yml, predikat.yml,"
         " siklus.yml, sumber.yml, tirta.yml, tugas_pokok.yml)",
     ]
@@ -193,7 +193,7 @@ def test_guide_missing_from_navigation(project):
 def test_valid_project_passes(project):
     result = run_cli("check", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.startswith("Tidak ada masalah: 197 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
+    assert result.stderr.startswith("Tidak ada masalah: 268 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
 
 
 def test_unreadable_file_is_reported_once(project):

@@ -48,12 +48,13 @@ def test_navigates_from_disk(unzipped, offline_page):
 def test_searches_from_disk(unzipped, offline_page):
     page = offline_page
     page.goto((unzipped / "index.html").as_uri())
-    page.locator("label.md-header__button[for='__search']").click() if not page.locator(
-        ".md-search__input").is_visible() else None
-    page.locator(".md-search__input").fill("disiplin")
-    results = page.locator(".md-search-result__item")
+    page.fill("#hb-search-input", "disiplin")
+    page.press("#hb-search-input", "Enter")
+    page.wait_for_load_state("load")
+    assert page.url.split("?")[0].endswith("20200001/cari.html")
+    results = page.locator("#cari-hasil li")
     results.first.wait_for(state="visible", timeout=15000)
-    assert "Penerapan Disiplin Positif" in page.locator(".md-search-result").inner_text()
+    assert "Penerapan Disiplin Positif" in page.locator("#cari-hasil").inner_text()
     assert page.outside == []
 
 
