@@ -35,6 +35,7 @@ CATALOG_DIR = "katalog"
 SOURCES_PAGE = "katalog/sumber.md"
 GLOSSARY_PAGE = "glosarium.md"
 SEARCH_PAGE = "cari.md"
+PLAN_PAGE = "rencana.md"
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,7 @@ class _Renderer:
         worksheet_nav = self._render_worksheets(pages)
         self._render_kit(pages)
         self._render_search(pages)
+        self._render_plan_builder(pages)
         nav = []
         titles = {t["halaman"]: t.nama for t in page_targets(self.catalog).values()}
         titles.update({g.path: g.title for g in self.guides})
@@ -305,6 +307,13 @@ class _Renderer:
         pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=KINDS,
                                                       roles=self.catalog.of_kind("peran"))))
 
+    def _render_plan_builder(self, pages: list[Page]) -> None:
+        """The plan builder page: the catalogue's four parts as JSON for assets/javascripts/rencana.js."""
+        data = plan_builder_data(self.catalog, self.edition, self.context["recommended"])
+        # "</" cannot end the script element early: JSON allows escaping the slash.
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        pages.append(Page(PLAN_PAGE, self._template("rencana.md.j2", PLAN_PAGE, data=text)))
+
     def _render_kit(self, pages: list[Page]) -> None:
         from generator.worksheets import render_html
 
@@ -345,6 +354,30 @@ class _Renderer:
         return Page(guide.path, header + "---\n\n# " + escape_md(guide.title) + "\n\n" + "\n".join(lines))
 
 
+def plan_builder_data(catalog: Catalog, edition: ResolvedEdition, recommended: list[Item]) -> dict:
+    """What the plan builder offers: every item of the four parts of the plan, by id."""
+    def item(node: Item, **extra) -> dict:
+        return {"id": node.id, "nama": node.nama, "nomor": node.number, **extra}
+
+    tasks = catalog.components["tugas-pokok"].children["tugas"]
+    return {
+        "versi": 1,
+        "edisi": {"id": edition.id, "nama": edition.name, "jenis": edition.type},
+        "tugas": [item(t, label=t.get("label"), pilihan=[item(o) for o in t.children.get("pilihan", [])],
+                       tugas_tambahan=[item(o, catatan=o.get("catatan_teks") or o.get("catatan"))
+                                       for o in t.children.get("tugas_tambahan", [])])
+                  for t in tasks],
+        "praktik": [item(d, indikator=[item(i, definisi=i["definisi"], direkomendasikan=i in recommended)
+                                       for i in d.children["indikator"]])
+                    for d in catalog.components["praktik-kinerja"].children["dimensi"]],
+        "kompetensi": [item(g, indikator=[item(i) for i in g.children["indikator"]])
+                       for g in catalog.components["pengembangan-kompetensi"].children["kelompok"]],
+        "perilaku": [item(a, indikator=[item(i, ekspektasi=[item(e) for e in i.children["ekspektasi"]])
+                                        for i in a.children["indikator"]])
+                     for a in catalog.components["perilaku-kerja"].children["aspek"]],
+    }
+
+
 def _nav_paths(nodes: list[NavNode]) -> set[str]:
     paths = set()
     for node in nodes:
@@ -359,7 +392,7 @@ def generated_pages(catalog: Catalog, guides: list[Guide]) -> set[str]:
     places = Locator(catalog, guides).places.values()
     sheets = {s.page for s in worksheets(catalog)} | {f"{WORKSHEETS_DIR}/index.md"}
     kit = {page for _, page in card_set_pages().values()}
-    return ({path for path, _ in places} | {f"{CATALOG_DIR}/index.md", GLOSSARY_PAGE, SEARCH_PAGE}
+    return ({path for path, _ in places} | {f"{CATALOG_DIR}/index.md", GLOSSARY_PAGE, SEARCH_PAGE, PLAN_PAGE}
             | sheets | kit)
 
 

@@ -12,6 +12,7 @@ forms are matched as one term, so 'kepsek', 'KS' and 'kepala sekolah' find the s
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter, defaultdict
@@ -59,36 +60,49 @@ def kind_of(url: str) -> str:
 
 def read_docs(site: Path, roles: dict[str, list[str]]) -> list[Doc]:
     """Title and sections of every built page, from its <article> (menus and forms left out)."""
-    from bs4 import BeautifulSoup
-
     docs = []
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
         if url in SKIP or url.startswith(f"{FOLDER}/"):
             continue
-        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
-        if article is None:
+        html = path.read_text(encoding="utf-8")
+        # Parse the article alone: the rest of the page is menus (and most of its bytes).
+        start, end = html.find("<article"), html.rfind("</article>")
+        if start < 0 or end < 0:
             continue
-        # Printable forms and cards repeat the catalogue; the page's own words describe it.
-        for node in article.select(".ws, .kit, .headerlink, .md-content__button, script, style, svg"):
-            node.decompose()
-        h1 = article.find("h1")
-        title = h1.get_text(" ", strip=True) if h1 else url
-        if h1:
-            h1.decompose()
-        doc = Doc(url, title, kind_of(url), roles.get(url, []))
-        anchor, heading, parts = "", "", []
-        for node in article.find_all(["h2", "h3", "p", "li", "td", "th", "dt", "dd", "blockquote"]):
-            if node.name in ("h2", "h3"):
-                if parts:
-                    doc.sections.append((anchor, heading, " ".join(parts)))
-                anchor, heading, parts = node.get("id", ""), node.get_text(" ", strip=True), []
-            elif not node.find(["p", "li", "td"]):  # leaf blocks only, so no text twice
-                parts.append(node.get_text(" ", strip=True))
-        if parts or heading:
-            doc.sections.append((anchor, heading, " ".join(parts)))
-        docs.append(doc)
+        title, sections = _read_article(html[start:end + len("</article>")], url)
+        docs.append(Doc(url, title, kind_of(url), roles.get(url, []), sections))
     return docs
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_article(html: str, url: str) -> tuple[str, list]:
+    """Title and (anchor, heading, text) sections of an article; editions repeat most articles
+    word for word, so each is read once per process."""
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup(html, "html.parser").article
+    if article is None:
+        return url, []
+    # Printable forms and cards repeat the catalogue; the page's own words describe it.
+    for node in article.select(".ws, .kit, .headerlink, .md-content__button, script, style, svg"):
+        node.decompose()
+    h1 = article.find("h1")
+    title = h1.get_text(" ", strip=True) if h1 else url
+    if h1:
+        h1.decompose()
+    sections = []
+    anchor, heading, parts = "", "", []
+    for node in article.find_all(["h2", "h3", "p", "li", "td", "th", "dt", "dd", "blockquote"]):
+        if node.name in ("h2", "h3"):
+            if parts:
+                sections.append((anchor, heading, " ".join(parts)))
+            anchor, heading, parts = node.get("id", ""), node.get_text(" ", strip=True), []
+        elif not node.find(["p", "li", "td"]):  # leaf blocks only, so no text twice
+            parts.append(node.get_text(" ", strip=True))
+    if parts or heading:
+        sections.append((anchor, heading, " ".join(parts)))
+    return title, sections
 
 
 class Analyzer:
@@ -106,10 +120,18 @@ class Analyzer:
 
     def term(self, token: str) -> str:
         token = INFORMAL.get(token, token)
-        return self.roots.get(token) or self.stemmer.stem(token)
+        return self.roots.get(token) or _stem(token)
 
     def terms(self, text: str) -> list[str]:
         return [self.term(t) for t in self.stemmer.tokens(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(token: str) -> str:
+    """The stemmer's answer, remembered: the same words recur on every page and edition."""
+    from generator.stemmer import stem
+
+    return stem(token)
 
 
 def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str]], dict[str, int]]:

@@ -111,7 +111,7 @@ def check_nav(config: SiteConfig, guides: list[Guide], generated: set[str] | Non
     for section in config.nav:
         for entry in section.entries:
             if entry not in (CATALOG_TOKEN, WORKSHEETS_TOKEN) and entry not in pages and (
-                    generated is not None or not (entry in ("glosarium.md", "cari.md")
+                    generated is not None or not (entry in ("glosarium.md", "cari.md", "rencana.md")
                                                   or entry.startswith(("lokakarya/", "lembar-kerja/", "katalog/")))):
                 problems.add(section.source, f"halaman '{entry}' tidak ada di content/"
                                              f"{did_you_mean(entry, pages)}")
