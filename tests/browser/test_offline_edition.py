@@ -85,3 +85,18 @@ def test_edition_index_filters_by_npsn_and_name(all_editions, offline_page):
     page.wait_for_load_state("load")
     assert page.url.endswith("20200001/index.html")
     assert page.outside == []
+
+
+
+@pytest.mark.parametrize("path", ["index.html", "20200001/index.html"])
+def test_edition_pages_are_accessible(all_editions, browser, path):
+    """The edition index and an edition's home page (with its local box) pass axe-core's WCAG rules."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto((all_editions / path).as_uri())
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+    context.close()
+    assert [v["id"] for v in result.response["violations"] if v["impact"] in ("serious", "critical")] == []
