@@ -17,7 +17,7 @@ from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, load_guides, overlay_guides
 from generator.model import Catalog, Guide
-from generator.render import Rendered, check_placement, generated_pages, render_handbook
+from generator.render import Rendered, check_placement, generated_pages, printable_guides, render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
 
 MARKER = ".handbook-output"
@@ -230,7 +230,8 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
-        write_page_pdfs(out, [c.page for c in card_sets(project.catalog)], printer)
+        write_page_pdfs(out, [c.page for c in card_sets(project.catalog)] + sorted(printable_guides(guides)),
+                        printer)
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return len(rendered.pages)
 

@@ -351,7 +351,30 @@ class _Renderer:
         # MkDocs themes print titles and descriptions into HTML unescaped.
         front = {"title": html.escape(guide.title), "description": html.escape(guide.summary)}
         header = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
-        return Page(guide.path, header + "---\n\n# " + escape_md(guide.title) + "\n\n" + "\n".join(lines))
+        body = "\n".join(lines)
+        if guide.path in printable_guides([guide]):
+            body = self._print_frame(guide.path) + body + self._print_reference(guide.path)
+        return Page(guide.path, header + "---\n\n# " + escape_md(guide.title) + "\n\n" + body)
+
+    def _print_frame(self, path: str) -> str:
+        """Buttons above a printable guide (workshop material): its PDF and the browser's print."""
+        name = posixpath.basename(path).removesuffix(".md")
+        pdf = f'<a class="md-button" href="{name}.pdf" download>Unduh PDF (A4)</a> ' if self.pdf else ""
+        return (f'<p class="ws-screen">{pdf}<button class="md-button md-button--primary" type="button"'
+                ' onclick="window.print()">Cetak</button></p>\n\n')
+
+    def _print_reference(self, path: str) -> str:
+        """Printed only: a short link and a QR code back to this page in this edition."""
+        url = page_url(self.edition.url, path)
+        short = url.split("://", 1)[-1] if url else path.removesuffix(".md") + ".html"
+        qr = qr_svg(url) if url else ""
+        return (f'\n\n<div class="print-ref"><p>Halaman ini di panduan: <span class="kit-link">'
+                f'{html.escape(short)}</span></p>{qr}</div>\n')
+
+
+def printable_guides(guides: list[Guide]) -> set[str]:
+    """Guides that are workshop material to print (session plans, checklist, reflection sheet)."""
+    return {g.path for g in guides if g.path.startswith(f"{KIT_DIR}/") and g.path != f"{KIT_DIR}/index.md"}
 
 
 def plan_builder_data(catalog: Catalog, edition: ResolvedEdition, recommended: list[Item]) -> dict:

@@ -94,3 +94,14 @@ edisi:
     link = cards.select_one(".kit-link").get_text()
     assert link == "panduan.contoh.sch.id/madrasah-contoh/lokakarya/kartu-tirta.html"
     assert cards.select_one("svg.kit-qr") is not None
+
+
+def test_printed_workshop_pages_link_back_and_have_pdfs(built_site):
+    for name in ("sesi-90-menit", "sesi-setengah-hari", "sesi-sehari-penuh", "daftar-periksa-fasilitator",
+                 "refleksi-peserta"):
+        page = soup(built_site / f"lokakarya/{name}.html")
+        assert page.select_one(".print-ref .kit-link").get_text() == f"lokakarya/{name}.html"
+        assert page.select_one(f'a[href="{name}.pdf"]') is not None
+        reader = PdfReader(built_site / f"lokakarya/{name}.pdf")
+        assert 1 <= len(reader.pages) <= 4
+        assert f"lokakarya/{name}.html" in reader.pages[-1].extract_text()

@@ -90,13 +90,13 @@ def test_catalogue_change_shows_up_in_the_pdf_and_unchanged_builds_reuse_it(proj
     cache = project / "build/cache/pdf"
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")}
     result = run_cli("build", cwd=project)
-    # The worksheet package and the two card sheets are all taken from the cache.
-    assert "PDF lembar kerja: 0 dicetak, 3 dipakai ulang" in result.stderr
+    # The worksheet package, two card sheets and five workshop pages all come from the cache.
+    assert "PDF lembar kerja: 0 dicetak, 8 dipakai ulang" in result.stderr
     assert {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")} == before
     replace_in(project / "catalog/perilaku.yml", "Menuntaskan semua pekerjaan", "Menuntaskan semua pekerjaan tepat waktu")
     result = run_cli("build", cwd=project)
-    # Only the package holding the planning sheet changes; the card sheets show no expectations.
-    assert "PDF lembar kerja: 1 dicetak, 2 dipakai ulang" in result.stderr
+    # Only the package holding the planning sheet changes; the kit shows no expectations.
+    assert "PDF lembar kerja: 1 dicetak, 7 dipakai ulang" in result.stderr
     assert "Menuntaskan semua pekerjaan tepat waktu" in pdf_text(project / "site/lembar-kerja/perencanaan.pdf")
 
 
