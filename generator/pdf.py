@@ -18,7 +18,8 @@ from pathlib import Path
 from generator.errors import HandbookError, Problem, Source
 
 CACHE_VERSION = "1"  # bump when the printing settings change
-_FORM = re.compile(r'<div[^>]* id="lembar">.*?</article>', re.S)
+# What a printed page shows: its article (the print stylesheet hides everything else).
+_PRINTED = re.compile(r"<article.*?</article>", re.S)
 
 
 def find_chromium() -> str | None:
@@ -133,7 +134,7 @@ def _cut(package_pdf: Path, sheets, out: Path) -> None:
 
 def _key(html: str, styles: bytes) -> str:
     """Hash of what a printed page shows: its form and the stylesheets."""
-    match = _FORM.search(html)
+    match = _PRINTED.search(html)
     content = match.group(0) if match else html
     return hashlib.sha256(CACHE_VERSION.encode() + styles + content.encode()).hexdigest()[:32]
 
