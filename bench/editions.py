@@ -74,7 +74,7 @@ def main() -> None:
         size = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
     marginal = (tn - t1) / (n - 1)
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"| measure | value |\n|---|---|")
+    print("| measure | value |\n|---|---|")
     print(f"| 1 edition (cold CLI run) | {t1:.2f} s, peak {m1:.0f} MiB |")
     print(f"| {n} editions (one CLI run) | {tn:.2f} s, peak {mn:.0f} MiB |")
     print(f"| marginal cost of one extra edition | {marginal:.3f} s |")

@@ -17,7 +17,7 @@ from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, load_guides, overlay_guides
 from generator.model import Catalog, Guide
-from generator.render import Rendered, check_placement, generated_pages, printable_guides, render_handbook
+from generator.render import check_placement, generated_pages, printable_guides, render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
 
 MARKER = ".handbook-output"
@@ -100,8 +100,8 @@ def _load_overlays(root: Path, config: SiteConfig | None, problems: Problems) ->
         edition_id = folder.parent.name
         rel = f"{EDITIONS_DIR}/{edition_id}/content"
         if config is not None and edition_id not in config.editions:
-            problems.add(Source(rel), f"folder ini tidak cocok dengan edisi mana pun di site_config.yml;"
-                                      f" namai foldernya dengan id edisi")
+            problems.add(Source(rel), "folder ini tidak cocok dengan edisi mana pun di site_config.yml;"
+                                      " namai foldernya dengan id edisi")
             continue
         try:
             overlays[edition_id] = load_guides(root, rel)
@@ -132,7 +132,7 @@ def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = No
     """Build several editions into `out_dir`/<id>/, each also packed as `out_dir`/<id>.zip, with
     an index page listing them. No ids means every edition; `shard` 'K/N' takes the K-th of N slices."""
     from generator.editions import select_shard
-    from generator.package import write_editions_index, zip_edition
+    from generator.package import write_editions_index
 
     started = time.perf_counter()
     out_dir = out_dir.resolve()

@@ -376,7 +376,7 @@ def _check_tree(editions: list[Edition], problems: Problems) -> None:
     for edition in editions:
         parent = edition.parent
         if parent is None:
-            if edition.type in ("kabupaten", "kota", "sekolah") and edition.type == "sekolah":
+            if edition.type == "sekolah":
                 problems.add(edition.source, f"edisi sekolah '{edition.id}' harus punya 'induk' (edisi wilayah)")
             continue
         target = seen.get(parent)
@@ -385,7 +385,7 @@ def _check_tree(editions: list[Edition], problems: Problems) -> None:
             problems.add(edition.source_of_parent, f"induk '{parent}' tidak dikenal{did_you_mean(parent, regions)}:"
                                                    f" induk harus edisi wilayah (yang ada: {known_list(regions) or 'belum ada'})")
             continue
-        if target.type == "kabupaten" and edition.type != "sekolah" or target.type == "kota" and edition.type != "sekolah":
+        if target.type in ("kabupaten", "kota") and edition.type != "sekolah":
             problems.add(edition.source_of_parent, f"induk '{parent}' adalah {target.type}; di bawahnya hanya"
                                                    " boleh ada edisi sekolah")
     # A cycle (a -> b -> a) would make inheritance loop forever.

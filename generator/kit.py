@@ -10,7 +10,7 @@ import functools
 import io
 from dataclasses import dataclass
 
-from generator.model import Catalog, Item
+from generator.model import Catalog
 
 FOLDER = "lokakarya"
 

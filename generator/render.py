@@ -22,9 +22,9 @@ from generator.errors import Problems, Source
 from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK
 from generator.model import Catalog, Guide, Item
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
-from generator.worksheets import FOLDER as WORKSHEETS_DIR
 from generator.kit import FOLDER as KIT_DIR
 from generator.kit import card_set_pages, card_sets, page_url, qr_svg
+from generator.worksheets import FOLDER as WORKSHEETS_DIR
 from generator.worksheets import PACKAGE, render_form, worksheets
 
 # The four parts of a teacher's plan, in the order Ruang GTK shows them.
@@ -82,14 +82,12 @@ def _finalize(value):
 def page_targets(catalog: Catalog) -> dict[str, Item]:
     """Generated pages that guides link to by id like catalogue items: worksheets as
     `lembar-<slug>`, workshop card sheets by their slug."""
-    from generator.errors import Source as _Source
-
     targets = {}
     for sheet in worksheets(catalog):
         targets[f"lembar-{sheet.slug}"] = (sheet.title, sheet.page)
     targets.update(card_set_pages())
     return {key: Item(id=key, kind="halaman", label="halaman", data={"nama": title, "halaman": path},
-                      source=_Source("generator")) for key, (title, path) in targets.items()}
+                      source=Source("generator")) for key, (title, path) in targets.items()}
 
 
 def link_targets(catalog: Catalog) -> dict[str, Item]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from generator.build import load_project
 from generator.errors import HandbookError
-from tests.conftest import ROOT, _env, copy_project, run_cli
+from tests.conftest import ROOT, _env, run_cli
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NOISE = st.sampled_from([":", ": ", "\t", "- ", '"', "'", "{", "}", "[", "]", "#", "&a", "*a", "|",
