@@ -2,8 +2,9 @@
 
 One engine everywhere (web server, school LAN, a zip opened from disk): the index is JavaScript
 files loaded with <script> tags, which browsers allow from file:// where fetch() is refused.
-Nothing is loaded until someone searches: cari/indeks.js holds the terms and page list; the text
-for the excerpts sits in small cari/teks-N.js files fetched only for the results shown.
+Nothing is loaded until someone searches: cari/indeks.js holds the page list and the word list;
+the weights of the words are split by first letter into cari/istilah-X.js, and the text for the
+excerpts sits in small cari/teks-N.js files, both fetched only for the query at hand.
 
 Indonesian: words are reduced to their root by generator.stemmer (the same rules run in the
 browser), after root fixes from catalog/glosarium.yml; the glossary's acronyms, synonyms and word
@@ -177,21 +178,34 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]]) -> di
             idf = math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
             postings[term] += [number, round(100 * idf * tf * (K1 + 1) / (tf + norm))]
     groups, forms = glossary_groups(catalog, analyzer)
+    # Postings are split by the first letter of the term, so a query loads only the shards of
+    # its words and the index stays light as an edition grows; the word list stays whole for
+    # typo matching.
+    shards: dict[str, dict] = defaultdict(dict)
+    for term, posting in sorted(postings.items()):
+        shards[shard_of(term)][term] = posting
     index = {
-        "v": 1, "chunk": TEXT_CHUNK, "kinds": KINDS,
+        "v": 2, "chunk": TEXT_CHUNK, "kinds": KINDS,
         "docs": [[d.url, d.title, d.kind, d.roles] for d in docs],
-        "terms": dict(sorted(postings.items())),
+        "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
         "stop": STOPWORDS, "informal": INFORMAL,
     }
     out = site / FOLDER
     out.mkdir(exist_ok=True)
     sizes = {"indeks.js": _write_js(out / "indeks.js", "HandbookIndex", index)}
+    for key, terms in shards.items():
+        sizes[f"istilah-{key}.js"] = _write_js(out / f"istilah-{key}.js", f"HandbookTerms_{key}", terms)
     for start in range(0, len(docs), TEXT_CHUNK):
         chunk = [[list(s) for s in doc.sections] for doc in docs[start:start + TEXT_CHUNK]]
         name = f"teks-{start // TEXT_CHUNK}.js"
         sizes[name] = _write_js(out / name, f"HandbookText{start // TEXT_CHUNK}", chunk)
     return sizes
+
+
+def shard_of(term: str) -> str:
+    """The postings file a term lives in: its first letter or digit."""
+    return term[0] if term[:1].isalnum() else "_"
 
 
 def _write_js(path: Path, name: str, value) -> int:

@@ -89,6 +89,11 @@ def test_nothing_is_loaded_until_a_search_starts(built_site, browser):
     page.goto((built_site / "cari.html").as_uri() + "?q=observasi")
     page.locator("#cari-hasil li").first.wait_for()
     assert any(u.endswith("cari/indeks.js") for u in loaded)
+    # Only the word shards and excerpt files this query needs, not the whole index.
+    shards = [u for u in loaded if "/cari/istilah-" in u]
+    texts = [u for u in loaded if "/cari/teks-" in u]
+    assert 1 <= len(shards) <= len(list((built_site / "cari").glob("istilah-*.js"))) // 3
+    assert len(texts) <= len(list((built_site / "cari").glob("teks-*.js")))
     context.close()
 
 

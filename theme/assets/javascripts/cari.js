@@ -39,7 +39,9 @@
   function prepare(data) {
     data.stopSet = {};
     data.stop.forEach(function (w) { data.stopSet[w] = true; });
-    data.vocabulary = Object.keys(data.terms);
+    data.known = {};
+    data.vocabulary.forEach(function (t) { data.known[t] = true; });
+    data.terms = {};  // filled shard by shard as queries need them
     data.titleTerms = data.docs.map(function (d) { return analyze(d[1], data); });
     return data;
   }
@@ -89,7 +91,7 @@
       }
       if (!matched) {
         var t = terms[i++], alternatives = [{terms: [t], factor: 1}];
-        if (!data.terms[t] && t.length >= 4) {
+        if (!data.known[t] && t.length >= 4) {
           // Typos: words one edit away count more than words two edits away (long words only).
           var limit = t.length >= 7 ? 2 : 1;
           data.vocabulary.forEach(function (v) {
@@ -105,6 +107,25 @@
       }
     }
     return out;
+  }
+
+  // Load the postings of every term a query may use (its words, their glossary forms, typo
+  // candidates), then rank.
+  function searchAsync(query, kind, role, data) {
+    var needed = {};
+    units(query, data).forEach(function (alternatives) {
+      alternatives.forEach(function (alt) {
+        alt.terms.forEach(function (t) {
+          var key = /^[a-z0-9]/.test(t) ? t[0] : "_";
+          if (data.known[t] && data.shards.indexOf(key) >= 0) needed[key] = true;
+        });
+      });
+    });
+    return Promise.all(Object.keys(needed).map(function (key) {
+      return load("cari/istilah-" + key + ".js", "HandbookTerms_" + key).then(function (terms) {
+        Object.keys(terms).forEach(function (t) { data.terms[t] = terms[t]; });
+      });
+    })).then(function () { return search(query, kind, role, data); });
   }
 
   function search(query, kind, role, data) {
@@ -232,10 +253,14 @@
     });
   }
 
+  var runs = 0;
   function run() {
-    var query = input.value;
+    var query = input.value, current = ++runs;
     ready().then(function (data) {
-      show(query, search(query, kindSelect.value, roleSelect.value, data), data);
+      return searchAsync(query, kindSelect.value, roleSelect.value, data).then(function (found) {
+        if (current === runs) show(query, found, data);  // an older, slower search is dropped
+      });
+    }).then(function () {
       var params = new URLSearchParams();
       if (query) params.set("q", query);
       if (kindSelect.value) params.set("jenis", kindSelect.value);
@@ -262,7 +287,9 @@
 
   window.HandbookSearch = {ready: ready, search: function (q, kind, role) {
     return ready().then(function (data) {
-      return search(q, kind || "", role || "", data).results.map(function (r) { return data.docs[r.doc][0]; });
+      return searchAsync(q, kind || "", role || "", data).then(function (found) {
+        return found.results.map(function (r) { return data.docs[r.doc][0]; });
+      });
     });
   }};
 })();
