@@ -23,10 +23,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def make_project(dest: Path, schools: int) -> list[str]:
+def copy_inputs(dest: Path) -> Path:
+    """Copy what a build reads (catalogue, guides, theme, config) into `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in ("catalog", "content", "theme", "site_config.yml"):
         src = ROOT / part
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / part)
+    return dest
+
+
+def make_project(dest: Path, schools: int) -> list[str]:
+    copy_inputs(dest)
     priorities = ["Dimensi Manajemen Kelas", "pk-umpan-balik", "instruksi yang adaptif", ""]
     rows = ["npsn,nama,jenjang,region,prioritas"]
     ids = []

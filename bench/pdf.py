@@ -8,22 +8,17 @@ with the cache filled (nothing changed, so nothing is printed).
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from editions import ROOT, run  # noqa: E402
+from editions import copy_inputs, run  # noqa: E402
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "proyek"
-        project.mkdir()
-        for part in ("catalog", "content", "theme", "site_config.yml"):
-            src = ROOT / part
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, project / part)
+        project = copy_inputs(Path(tmp) / "proyek")
         plain, _ = run(project, "build", "--no-pdf")
         cold, _ = run(project, "build")
         warm, _ = run(project, "build")

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from editions import ROOT, make_project, run  # noqa: E402
+from editions import copy_inputs, make_project, run  # noqa: E402
 
 
 def gz(path: Path) -> int:
@@ -40,11 +40,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "proyek"
-        project.mkdir()
-        for part in ("catalog", "content", "theme", "site_config.yml"):
-            src = ROOT / part
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, project / part)
+        project = copy_inputs(Path(tmp) / "proyek")
         plain, _ = run(project, "build", "--no-pdf")
         cold, memory = run(project, "build")
         path = project / "catalog/praktik_kinerja.yml"
