@@ -111,70 +111,119 @@ def _load_overlays(root: Path, config: SiteConfig | None, problems: Problems) ->
 
 
 def build_site(root: Path, out_dir: Path, edition_id: str = NATIONAL,
-               stage_dir: Path | None = None, pdf: bool = True) -> BuildResult:
-    """Build one edition (the national one by default) as the whole of `out_dir`, replacing a
-    previous output only on success. `pdf`: also print the worksheets to PDF."""
-    started = time.perf_counter()
-    out_dir = out_dir.resolve()
-    _check_replaceable(out_dir, root)
-    project = load_project(root)
-    _check_known(project, [edition_id])
-    _check_printer(pdf)
-    with _temp_output(out_dir) as temp, _printer(root, pdf) as printer:
-        pages = build_edition(project, edition_id, temp, stage_dir or _stage(root, edition_id), printer)
-        _swap_in(temp, out_dir)
-    return BuildResult(out_dir, pages, time.perf_counter() - started, [edition_id],
-                       *(_stats(printer) if printer else (0, 0, 0.0)))
+               stage_dir: Path | None = None, pdf: bool = True, zips: bool = False) -> BuildResult:
+    """Build the shared handbook into `out_dir`, with one edition's folder when `edition_id` names
+    one; editions an earlier build put there are kept (and refreshed if anything they show changed)."""
+    return build(root, out_dir, [] if edition_id == NATIONAL else [edition_id], stage_dir=stage_dir,
+                 pdf=pdf, zips=zips)
 
 
 def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = None,
-                   shard: str | None = None, jobs: int | None = None, pdf: bool = True) -> BuildResult:
-    """Build several editions into `out_dir`/<id>/, each also packed as `out_dir`/<id>.zip, with
-    an index page listing them. No ids means every edition; `shard` 'K/N' takes the K-th of N slices."""
+                   shard: str | None = None, jobs: int | None = None, pdf: bool = True,
+                   zips: bool = False, progress=None) -> BuildResult:
+    """Build the shared handbook and the given editions (all of them when none are given; `shard`
+    'K/N' takes the K-th of N slices). `jobs` is accepted for older scripts: editions are cheap
+    enough to build in one process."""
+    return build(root, out_dir, edition_ids or [], every=not edition_ids, shard=shard, pdf=pdf,
+                 zips=zips, progress=progress)
+
+
+def build(root: Path, out_dir: Path, edition_ids: list[str] = (), every: bool = False,
+          shard: str | None = None, stage_dir: Path | None = None, pdf: bool = True,
+          zips: bool = False, progress=None) -> BuildResult:
+    """Build into `out_dir`: the shared handbook at its root and each edition in edisi/<id>/.
+
+    `every` builds every edition (exactly those: editions no longer configured are dropped); else
+    the given ones are added to those an earlier build left. Nothing an edition is made from has
+    changed -> its files are kept as they are (same files, same times). `progress(done, total)` is
+    called after each edition. The previous output is replaced only when everything succeeded."""
     from generator.editions import select_shard
-    from generator.package import write_editions_index
 
     started = time.perf_counter()
     out_dir = out_dir.resolve()
     _check_replaceable(out_dir, root)
     project = load_project(root)
-    every = project.config.edition_ids()
-    chosen = list(dict.fromkeys(edition_ids)) if edition_ids else every
-    _check_known(project, chosen)
-    if shard:
-        chosen = select_shard(chosen, shard)
+    configured = list(project.config.editions)
+    wanted = [e for e in dict.fromkeys(edition_ids) if e != NATIONAL]
+    _check_known(project, wanted)
+    previous = read_manifest(out_dir)
+    if every or shard:
+        targets = configured if every or not wanted else wanted
+        targets = select_shard(targets, shard) if shard else targets
+    else:
+        kept = [e for e in previous.get("edisi", {}) if e in project.config.editions]
+        targets = list(dict.fromkeys(kept + wanted))
     _check_printer(pdf)
-    with _temp_output(out_dir) as temp:
-        temp.mkdir()
-        jobs = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
-        # Each worker builds every jobs-th edition with one renderer and one browser.
-        tasks = [(project, chosen[k::jobs], temp, pdf) for k in range(jobs)]
-        if jobs > 1:
-            import multiprocessing
-
-            # fork: workers inherit the loaded project and the imported renderer.
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                results = pool.map(_build_and_zip, tasks, chunksize=1)
-        else:
-            results = [_build_and_zip(task) for task in tasks]
-        listed = every if shard else chosen
-        write_editions_index(project, listed, set(chosen), temp)
+    with _temp_output(out_dir) as temp, _printer(root, pdf) as printer:
+        stats = _build_tree(project, temp, stage_dir or _stage(root, NATIONAL), printer, targets,
+                            previous, out_dir, zips, progress)
         _swap_in(temp, out_dir)
-    totals = [sum(column) for column in zip(*results)]
-    return BuildResult(out_dir, totals[0], time.perf_counter() - started, chosen, *totals[1:])
+    return BuildResult(out_dir, stats, time.perf_counter() - started, targets,
+                       *(_stats(printer) if printer else (0, 0, 0.0)))
 
 
-def _build_and_zip(task) -> int:
-    from generator.package import zip_edition
+def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: list[str], previous: dict,
+                out_dir: Path, zips: bool, progress) -> int:
+    """Write the whole new output into `temp`; return the number of pages rendered."""
+    from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition
+    from generator.package import write_editions_index, write_zips
+    from generator.render import Locator
 
-    project, edition_ids, out_root, pdf = task
-    pages = 0
-    with _printer(project.root, pdf) as printer:
-        for edition_id in edition_ids:
-            pages += build_edition(project, edition_id, out_root / edition_id,
-                                   _stage(project.root, edition_id), printer)
-            zip_edition(out_root / edition_id, out_root / f"{edition_id}.zip")
-    return (pages, *(_stats(printer) if printer else (0, 0, 0.0)))
+    chrome, pages = build_shared(project, temp, stage, printer)
+    shared_digest = tree_digest(temp)
+    shared_guides = project.edition(NATIONAL)[1]
+    locator = Locator(project.catalog, shared_guides)
+    manifest = {"versi": MANIFEST_VERSION, "bersama": shared_digest, "edisi": {}}
+    for done, edition_id in enumerate(targets, start=1):
+        edition, guides = project.edition(edition_id)
+        own = edition_pages(shared_guides, guides)
+        downloads = [("Paket untuk dibuka tanpa internet (zip)", f"unduh/{edition_id}.zip")] if zips else []
+        digest = edition_digest(project, edition, own, chrome,
+                                {"bersama": shared_digest, "unduhan": downloads, "pdf": printer is not None})
+        old, new = out_dir / EDITIONS_DIR / edition_id, temp / EDITIONS_DIR / edition_id
+        if previous.get("edisi", {}).get(edition_id) == digest and old.is_dir():
+            link_tree(old, new)
+        else:
+            pages += write_edition(project, edition, guides, own, chrome, locator, new, downloads)
+        manifest["edisi"][edition_id] = digest
+        if progress:
+            progress(done, len(targets))
+    write_editions_index(project, list(project.config.editions), set(targets), temp / EDITIONS_DIR, zips)
+    if zips:
+        write_zips(temp, targets, temp / "unduh")
+    reuse_unchanged(temp, out_dir)
+    write_manifest(temp, manifest)
+    return pages
+
+
+def build_shared(project: Project, out: Path, stage: Path, printer=None):
+    """Render the shared handbook (the national edition, with the edition page template) and build
+    it with the site renderer into `out`, with its search index and, when a `printer` is given, its
+    PDFs. Return the edition page chrome and the page count."""
+    from generator.edition_site import Chrome, template_page
+    from generator.kit import card_sets
+    from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
+    from generator.pdf import write_page_pdfs, write_worksheet_pdfs
+    from generator.search import build_index
+    from generator.worksheets import FOLDER, PACKAGE, worksheets
+
+    edition, guides = project.edition(NATIONAL)
+    rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None)
+    template = template_page()
+    rendered.pages.append(template)
+    rendered.unlisted.append(template.path)
+    stage = _fresh_folder(stage, project.root)
+    logo = project.root / edition.logo if edition.logo else None
+    write_mkdocs_project(rendered, stage, project.root / "theme", logo)
+    build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
+    chrome = Chrome.take(out)
+    build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
+    if printer is not None:
+        write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
+        write_page_pdfs(out, [c.page for c in card_sets(project.catalog)] + sorted(printable_guides(guides)),
+                        printer)
+    (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    return chrome, len(rendered.pages) - 1
 
 
 def _stats(printer) -> tuple[int, int, float]:
@@ -212,28 +261,130 @@ def _check_known(project: Project, edition_ids: list[str]) -> None:
                              for e in unknown])
 
 
-def build_edition(project: Project, edition_id: str, out: Path, stage: Path, printer=None) -> int:
-    """Render one edition and build it with the site renderer into `out`, with its worksheet PDFs
-    when a `printer` is given; return its page count."""
-    from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
-    from generator.kit import card_sets
-    from generator.pdf import write_page_pdfs, write_worksheet_pdfs
-    from generator.search import build_index
-    from generator.worksheets import FOLDER, PACKAGE, worksheets
 
-    edition, guides = project.edition(edition_id)
-    rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None)
-    stage = _fresh_folder(stage, project.root)
-    logo = project.root / edition.logo if edition.logo else None
-    write_mkdocs_project(rendered, stage, project.root / "theme", logo)
-    build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
-    build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
-    if printer is not None:
-        write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
-        write_page_pdfs(out, [c.page for c in card_sets(project.catalog)] + sorted(printable_guides(guides)),
-                        printer)
-    (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    return len(rendered.pages)
+def join_outputs(root: Path, parts: list[Path], out_dir: Path) -> BuildResult:
+    """Join the outputs of `build --shard K/N` runs into one tree with one edition index; the
+    result is the same as one `build --all`."""
+    from generator.edition_site import EDITIONS_DIR
+    from generator.package import write_editions_index
+
+    started = time.perf_counter()
+    out_dir = out_dir.resolve()
+    _check_replaceable(out_dir, root)
+    project = load_project(root)
+    problems, manifests = Problems(), []
+    for part in parts:
+        manifest = read_manifest(part.resolve())
+        if not manifest:
+            problems.add(Source(_shown(part, root)), "folder ini bukan hasil 'handbook build' (penanda"
+                                                     f" {MARKER} atau {MANIFEST} tidak ada)")
+        manifests.append(manifest)
+    problems.raise_if_any()
+    if len({m["bersama"] for m in manifests}) > 1:
+        raise HandbookError([Problem(Source(_shown(p, root)), "potongan ini dibangun dari isi panduan yang"
+                                     " berbeda dengan potongan pertama; bangun ulang semua potongan dari"
+                                     " proyek yang sama") for p, m in zip(parts, manifests)
+                             if m["bersama"] != manifests[0]["bersama"]])
+    joined = {"versi": MANIFEST_VERSION, "bersama": manifests[0]["bersama"], "edisi": {}}
+    with _temp_output(out_dir) as temp:
+        link_tree(parts[0].resolve(), temp, skip=(f"{EDITIONS_DIR}/", "unduh/", MANIFEST))
+        zips = False
+        for part, manifest in zip(parts, manifests):
+            for edition_id, digest in manifest["edisi"].items():
+                link_tree(part / EDITIONS_DIR / edition_id, temp / EDITIONS_DIR / edition_id)
+                archive = part / "unduh" / f"{edition_id}.zip"
+                if archive.is_file():
+                    zips = True
+                    (temp / "unduh").mkdir(exist_ok=True)
+                    os.link(archive, temp / "unduh" / archive.name)
+                joined["edisi"][edition_id] = digest
+        built = [e for e in project.config.editions if e in joined["edisi"]]
+        joined["edisi"] = {e: joined["edisi"][e] for e in built}
+        write_editions_index(project, list(project.config.editions), set(built), temp / EDITIONS_DIR, zips)
+        reuse_unchanged(temp, out_dir)
+        write_manifest(temp, joined)
+        _swap_in(temp, out_dir)
+    return BuildResult(out_dir, 0, time.perf_counter() - started, built)
+
+
+MANIFEST = ".handbook-edisi.json"
+MANIFEST_VERSION = 1
+# Files whose content changes without the handbook changing (the sitemap carries the build date).
+_UNSTABLE = {"sitemap.xml", "sitemap.xml.gz", MARKER, MANIFEST}
+
+
+def read_manifest(out_dir: Path) -> dict:
+    """What an earlier build wrote into `out_dir` (edition id -> digest), or nothing."""
+    import json
+
+    path = out_dir / MANIFEST
+    if not (out_dir / MARKER).is_file() or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("versi") == MANIFEST_VERSION else {}
+
+
+def write_manifest(out: Path, manifest: dict) -> None:
+    import json
+
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def tree_digest(folder: Path, skip_editions: bool = True) -> str:
+    """Digest of every file of the shared tree (edition folders and unstable files left out)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if not path.is_file() or rel in _UNSTABLE or (skip_editions and rel.startswith(("edisi/", "unduh/"))):
+            continue
+        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def link_tree(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
+    """Give `target` the files of `source` as hard links (same files, untouched), or copies
+    keeping their times where the file system has no links; paths starting with `skip` are left out."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.rglob("*"):
+        rel = path.relative_to(source)
+        if skip and rel.as_posix().startswith(skip):
+            continue
+        dest = target / rel
+        if path.is_dir():
+            dest.mkdir(parents=True, exist_ok=True)
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, dest)
+        except OSError:
+            shutil.copy2(path, dest)
+
+
+def reuse_unchanged(new: Path, old: Path) -> None:
+    """Where a freshly written file equals the previous output's, keep the previous file instead,
+    so an unchanged page is not rewritten (hosts and rsync see nothing to upload)."""
+    if not (old / MARKER).is_file():
+        return
+    for path in new.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        rel = path.relative_to(new)
+        previous = old / rel
+        try:
+            if previous.stat().st_ino == path.stat().st_ino:
+                continue  # already linked (an unchanged edition)
+            if previous.stat().st_size != path.stat().st_size or previous.read_bytes() != path.read_bytes():
+                continue
+            temp = path.with_name(f".{path.name}.sama-{os.getpid()}")
+            os.link(previous, temp)
+            os.replace(temp, path)
+        except OSError:
+            continue
 
 
 class _temp_output:

@@ -44,21 +44,32 @@ def _parser() -> argparse.ArgumentParser:
                         help="tampilkan rincian teknis bila terjadi galat internal")
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     build = commands.add_parser(
-        "build", help="bangun situs statis (bawaan: edisi nasional ke folder site/)",
-        description="Bangun situs statis. Tanpa opsi: edisi nasional ke site/. Dengan --edition,"
-                    " --all, atau --shard: setiap edisi ke site/<id>/ dan site/<id>.zip, ditambah"
-                    " site/index.html yang memuat daftar edisi.")
+        "build", help="bangun situs statis (bawaan: panduan umum ke folder site/)",
+        description="Bangun situs statis: panduan umum di site/, setiap edisi di site/edisi/<id>/"
+                    " (hanya halaman yang berbeda dari panduan umum), dan daftar edisi di"
+                    " site/edisi/index.html. Edisi yang tidak berubah tidak ditulis ulang.")
     build.add_argument("--out", type=Path, default=None,
                        help="folder keluaran (bawaan: site/ di folder proyek)")
     build.add_argument("--edition", action="append", metavar="ID", default=[],
-                       help="bangun edisi ini (boleh diulang); id edisi ada di site_config.yml")
-    build.add_argument("--all", action="store_true", help="bangun semua edisi")
+                       help="tambahkan atau perbarui edisi ini (boleh diulang); edisi lain di folder"
+                            " keluaran tetap ada")
+    build.add_argument("--all", action="store_true", help="bangun semua edisi di site_config.yml")
     build.add_argument("--shard", metavar="K/N", type=_shard,
-                       help="bangun potongan ke-K dari N potongan daftar edisi (untuk CI paralel)")
+                       help="bangun potongan ke-K dari N potongan daftar edisi (untuk CI paralel);"
+                            " gabungkan hasilnya dengan 'handbook join'")
+    build.add_argument("--zip", dest="zips", action="store_true",
+                       help="buat juga paket zip per edisi di site/unduh/ untuk dibuka tanpa internet")
     build.add_argument("--no-pdf", dest="pdf", action="store_false",
                        help="jangan buat PDF lembar kerja (tidak memerlukan Chromium)")
-    build.add_argument("--jobs", type=int, default=None, metavar="N",
-                       help="jumlah proses paralel (bawaan: jumlah inti prosesor)")
+    build.add_argument("--jobs", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
+    join = commands.add_parser(
+        "join", help="gabungkan hasil beberapa --shard menjadi satu situs",
+        description="Gabungkan folder hasil 'build --shard K/N' menjadi satu situs dengan satu"
+                    " daftar edisi. Semua potongan harus dibangun dari proyek yang sama.")
+    join.add_argument("parts", nargs="+", type=Path, metavar="FOLDER",
+                      help="folder hasil setiap potongan")
+    join.add_argument("--out", type=Path, default=None,
+                      help="folder keluaran (bawaan: site/ di folder proyek)")
     commands.add_parser("check", help="periksa katalog, panduan, dan konfigurasi tanpa membangun",
                         description="Periksa semua masukan dan laporkan setiap masalah.")
     serve = commands.add_parser("serve", help="pratinjau langsung di peramban; halaman dimuat ulang"
@@ -86,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = args.root.resolve()
     try:
-        return {"build": _build, "check": _check, "serve": _serve}[args.command](args, root)
+        return {"build": _build, "check": _check, "serve": _serve, "join": _join}[args.command](args, root)
     except HandbookError as e:
         _report(e)
         return 1
@@ -111,23 +122,54 @@ def _report(error: HandbookError) -> None:
 
 
 def _build(args, root: Path) -> int:
-    from generator.build import build_editions, build_site
+    from generator.build import build
 
-    out = args.out if args.out is not None else root / "site"
-    out = out if out.is_absolute() else Path.cwd() / out
-    if args.edition or args.all or args.shard:
-        print("Membangun edisi…", file=sys.stderr)
-        result = build_editions(root, out, args.edition or None, args.shard, args.jobs, args.pdf)
-        _report_pdf(result)
-        print(f"Selesai: {len(result.editions)} edisi, {result.pages} halaman, dalam"
-              f" {result.seconds:.1f} detik. Daftar edisi: {result.out_dir / 'index.html'}", file=sys.stderr)
-        return 0
-    print("Membangun panduan…", file=sys.stderr)
-    result = build_site(root, out, pdf=args.pdf)
+    out = _out(args, root)
+    several = bool(args.edition or args.all or args.shard)
+    print("Membangun panduan dan edisi…" if several else "Membangun panduan…", file=sys.stderr)
+    result = build(root, out, args.edition, every=args.all, shard=args.shard, pdf=args.pdf,
+                   zips=args.zips, progress=_Progress() if several else None)
     _report_pdf(result)
-    print(f"Selesai: {result.pages} halaman dalam {result.seconds:.1f} detik."
+    editions = f", {len(result.editions)} edisi" if result.editions else ""
+    print(f"Selesai: {result.pages} halaman ditulis{editions}, dalam {result.seconds:.1f} detik."
           f" Buka {result.out_dir / 'index.html'} di peramban.", file=sys.stderr)
+    if result.editions:
+        print(f"Daftar edisi: {result.out_dir / 'edisi' / 'index.html'}", file=sys.stderr)
     return 0
+
+
+def _join(args, root: Path) -> int:
+    from generator.build import join_outputs
+
+    result = join_outputs(root, [p if p.is_absolute() else Path.cwd() / p for p in args.parts], _out(args, root))
+    print(f"Selesai: {len(args.parts)} potongan digabung, {len(result.editions)} edisi."
+          f" Daftar edisi: {result.out_dir / 'edisi' / 'index.html'}", file=sys.stderr)
+    return 0
+
+
+def _out(args, root: Path) -> Path:
+    out = args.out if args.out is not None else root / "site"
+    return out if out.is_absolute() else Path.cwd() / out
+
+
+class _Progress:
+    """'Edisi N dari M, sisa sekitar T' on one terminal line; silent when stderr is not a terminal."""
+
+    def __init__(self):
+        import time
+
+        self.clock, self.started, self.shown = time.perf_counter, time.perf_counter(), 0.0
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if not self.live or (now - self.shown < 0.2 and done < total):
+            return
+        self.shown = now
+        left = (now - self.started) / done * (total - done)
+        tail = f", sisa sekitar {left:.0f} detik" if done < total else ""
+        end = "\n" if done == total else ""
+        print(f"\rEdisi {done} dari {total}{tail}   ", end=end, file=sys.stderr, flush=True)
 
 
 def _report_pdf(result) -> None:

@@ -66,6 +66,9 @@ class ResolvedEdition:
     modules: dict[str, bool]
     parent_name: str | None = None
     url: str | None = None  # web address of the edition's home, for printed links and QR codes
+    # Name of the edition that set the priorities when this one inherits them (its region's), so
+    # pages never present a region's choice as the school's own Rapor Pendidikan.
+    priorities_from: str | None = None
 
     @property
     def is_national(self) -> bool:
@@ -273,11 +276,15 @@ def parse_modules(name, container, known: dict[str, bool], problems) -> dict[str
     return out
 
 
-def resolve_priorities(refs: list[str], source: Source, catalog: Catalog | None,
-                       problems: Problems) -> list[str]:
-    """Ids of dimensions or praktik indicators, given by id or official name (any case)."""
-    if catalog is None:
-        return []
+_PRIORITY_KEYS: dict[int, tuple] = {}
+
+
+def _priority_keys(catalog: Catalog) -> tuple[list, dict[str, str]]:
+    """The items a priority may name, and every way of naming them (once per catalogue: a school
+    list of thousands of rows asks for each row)."""
+    cached = _PRIORITY_KEYS.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return cached[1], cached[2]
     candidates = [i for i in catalog.items.values() if i.kind in ("dimensi", "indikator-praktik")]
     by_key = {}
     for item in candidates:
@@ -285,6 +292,17 @@ def resolve_priorities(refs: list[str], source: Source, catalog: Catalog | None,
         by_key[item.nama.casefold()] = item.id
         if item.kind == "dimensi":  # "Manajemen Kelas" as well as "Dimensi Manajemen Kelas"
             by_key[item.nama.casefold().removeprefix("dimensi ")] = item.id
+    _PRIORITY_KEYS.clear()
+    _PRIORITY_KEYS[id(catalog)] = (catalog, candidates, by_key)
+    return candidates, by_key
+
+
+def resolve_priorities(refs: list[str], source: Source, catalog: Catalog | None,
+                       problems: Problems) -> list[str]:
+    """Ids of dimensions or praktik indicators, given by id or official name (any case)."""
+    if catalog is None:
+        return []
+    candidates, by_key = _priority_keys(catalog)
     out = []
     for ref in refs:
         key = ref.strip().casefold()
@@ -367,12 +385,14 @@ def _parse_csv(rel: str, root: Path, regions: dict, catalog, problems: Problems)
 
 
 def _check_tree(editions: list[Edition], problems: Problems) -> None:
+    """Unique ids, parents that are regions of the right level, no cycles: linear in editions."""
     seen: dict[str, Edition] = {}
     for edition in editions:
         if edition.id in seen:
             problems.add(edition.source, f"id edisi '{edition.id}' sudah dipakai di {seen[edition.id].source}")
         else:
             seen[edition.id] = edition
+    regions = [e.id for e in seen.values() if e.type in REGION_TYPES]
     for edition in editions:
         parent = edition.parent
         if parent is None:
@@ -380,7 +400,6 @@ def _check_tree(editions: list[Edition], problems: Problems) -> None:
                 problems.add(edition.source, f"edisi sekolah '{edition.id}' harus punya 'induk' (edisi wilayah)")
             continue
         target = seen.get(parent)
-        regions = [e.id for e in seen.values() if e.type in REGION_TYPES]
         if target is None or target.type not in REGION_TYPES:
             problems.add(edition.source_of_parent, f"induk '{parent}' tidak dikenal{did_you_mean(parent, regions)}:"
                                                    f" induk harus edisi wilayah (yang ada: {known_list(regions) or 'belum ada'})")
@@ -388,13 +407,15 @@ def _check_tree(editions: list[Edition], problems: Problems) -> None:
         if target.type in ("kabupaten", "kota") and edition.type != "sekolah":
             problems.add(edition.source_of_parent, f"induk '{parent}' adalah {target.type}; di bawahnya hanya"
                                                    " boleh ada edisi sekolah")
-    # A cycle (a -> b -> a) would make inheritance loop forever.
-    for edition in editions:
-        node, steps = edition, 0
-        while node is not None and node.parent and steps <= len(editions):
-            node, steps = seen.get(node.parent), steps + 1
-        if steps > len(editions):
-            problems.add(edition.source, f"induk edisi '{edition.id}' membentuk lingkaran")
+    # A cycle (a -> b -> a) would make inheritance loop forever. Only regions can be parents, so
+    # walking up from each region once settles every chain.
+    for region_id in regions:
+        node, visited = seen[region_id], set()
+        while node is not None and node.parent and node.id not in visited:
+            visited.add(node.id)
+            node = seen.get(node.parent)
+        if node is not None and node.id in visited:
+            problems.add(seen[region_id].source, f"induk edisi '{region_id}' membentuk lingkaran")
 
 
 def resolve_edition(national: Edition, editions: dict[str, Edition], edition_id: str) -> ResolvedEdition:
@@ -407,11 +428,13 @@ def resolve_edition(national: Edition, editions: dict[str, Edition], edition_id:
     chain.append(national)
     chain.reverse()  # national first, the edition itself last
     merged = replace(national, deadlines=dict(national.deadlines), modules=dict(national.modules))
+    priorities_by = national
     for step in chain[1:]:
         merged.logo = step.logo or merged.logo
         merged.colour = step.colour or merged.colour
         merged.contacts = step.contacts if step.contacts is not None else merged.contacts
-        merged.priorities = step.priorities if step.priorities is not None else merged.priorities
+        if step.priorities is not None:
+            merged.priorities, priorities_by = step.priorities, step
         merged.deadlines.update(step.deadlines)
         merged.modules.update(step.modules)
     own = chain[-1]
@@ -423,7 +446,25 @@ def resolve_edition(national: Edition, editions: dict[str, Edition], edition_id:
         id=own.id, name=own.name, type=own.type, chain=[e.id for e in chain], npsn=own.npsn,
         level=own.level, logo=merged.logo, colour=merged.colour or "indigo",
         contacts=merged.contacts or [], deadlines=merged.deadlines, priorities=merged.priorities or [],
-        modules=merged.modules, parent_name=parent.name if parent else None, url=url)
+        modules=merged.modules, parent_name=parent.name if parent else None, url=url,
+        priorities_from=None if priorities_by is own else priorities_by.name)
+
+
+def priority_label(edition: ResolvedEdition) -> tuple[str, str]:
+    """How a page names an edition's priorities, and the sentence explaining them. Priorities a
+    school did not set itself are its region's, never the school's own Rapor Pendidikan."""
+    if edition.priorities_from:
+        return (f"Prioritas {edition.priorities_from}",
+                f"{edition.priorities_from} menetapkan indikator ini sebagai prioritas bagi satuan"
+                " pendidikan di wilayahnya. Rapor Pendidikan sekolah Anda sendiri bisa menunjuk"
+                " indikator lain.")
+    if edition.type == "sekolah":
+        return (f"Prioritas {edition.name}",
+                f"Rapor Pendidikan {edition.name} menunjuk indikator ini sebagai prioritas."
+                " Pertimbangkan untuk memilihnya sebagai fokus tahun ini.")
+    return (f"Prioritas {edition.name}",
+            f"{edition.name} menetapkan indikator ini sebagai prioritas bagi satuan pendidikan di"
+            " wilayahnya. Rapor Pendidikan sekolah Anda sendiri bisa menunjuk indikator lain.")
 
 
 def select_shard(ids: list[str], shard: str) -> list[str]:

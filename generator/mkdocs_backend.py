@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import HandbookError, Problem, Source
-from generator.render import NavNode, Rendered
+from generator.render import MARKDOWN_EXTENSIONS, NavNode, Rendered
 
 THEME_DIR = "theme"
 
@@ -44,12 +44,12 @@ def assemble_mkdocs_config(rendered: Rendered) -> dict:
         },
         "extra": {"generator": False},
         "extra_css": ["assets/stylesheets/handbook.css"],
+        # Shared pages speak to the edition the reader came through (generator/edition_site.py).
+        "extra_javascript": ["assets/javascripts/edisi.js"],
         # No MkDocs search plugin: the handbook's own search (generator/search.py) stems
         # Indonesian, loads nothing until used, and works from file://.
         "plugins": [],
-        "markdown_extensions": ["admonition", "attr_list", "tables", "def_list", "md_in_html",
-                                {"toc": {"permalink": True}},
-                                {"pymdownx.tasklist": {"custom_checkbox": True}}],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
         "validation": {"omitted_files": "warn", "absolute_links": "warn",
                        "unrecognized_links": "warn", "anchors": "warn"},
         "nav": [_nav_entry(node) for node in rendered.nav],

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.editions import ResolvedEdition
+from generator.editions import ResolvedEdition, priority_label
 from generator.errors import Problems, Source
 from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK
 from generator.model import Catalog, Guide, Item
@@ -36,6 +36,9 @@ SOURCES_PAGE = "katalog/sumber.md"
 GLOSSARY_PAGE = "glosarium.md"
 SEARCH_PAGE = "cari.md"
 PLAN_PAGE = "rencana.md"
+# The Markdown dialect pages are written in (also what edition pages are converted with).
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "tables", "def_list", "md_in_html",
+                       {"toc": {"permalink": True}}, {"pymdownx.tasklist": {"custom_checkbox": True}}]
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,14 @@ def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
     return renderer.render()
 
 
+def render_guides(config: SiteConfig, catalog: Catalog, guides: list[Guide], edition: ResolvedEdition,
+                  only: list[Guide], extra: dict, pdf: bool = False) -> list[Page]:
+    """Only the guides `only` of one edition (whose guides are `guides`), each rendered as if at
+    its own path; `extra` is added to the template context (an edition home's own pages, downloads)."""
+    renderer = _Renderer(config, catalog, guides, edition, pdf, extra)
+    return [renderer._render_guide(g) for g in only]
+
+
 def recommended_indicators(catalog: Catalog, edition: ResolvedEdition) -> list[Item]:
     """Praktik kinerja indicators an edition recommends: named ones and those of named dimensions."""
     out = []
@@ -177,7 +188,7 @@ def _environment() -> jinja2.Environment:
 
 class _Renderer:
     def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide],
-                 edition: ResolvedEdition, pdf: bool):
+                 edition: ResolvedEdition, pdf: bool, extra: dict | None = None):
         self.config, self.catalog, self.guides, self.edition = config, catalog, guides, edition
         self.pdf = pdf
         self.unlisted: list[str] = []
@@ -193,7 +204,8 @@ class _Renderer:
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
                             catalog=catalog, plan=[catalog.components[c] for c in PLAN],
                             edition=edition, recommended=recommended_indicators(catalog, edition),
-                            pdf=pdf)
+                            priority=priority_label(edition), pdf=pdf,
+                            **{"edition_pages": [], "downloads": [], **(extra or {})})
 
     # --- template helpers -------------------------------------------------------------------
     @jinja2.pass_context
@@ -281,7 +293,7 @@ class _Renderer:
         pages.append(Page(index, self._template("lembar-kerja.md.j2", index, sheets=sheets)))
         nav = NavNode("Lembar kerja", children=[NavNode("Lembar kerja", index)])
         form_context = dict(catalog=self.catalog, edition=self.edition,
-                            recommended=self.context["recommended"])
+                            recommended=self.context["recommended"], priority=self.context["priority"])
         forms = []
         for sheet in sheets:
             form = render_form(sheet, form_context)
