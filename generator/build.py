@@ -168,6 +168,8 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
     from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition
     from generator.package import write_editions_index, write_zips
     from generator.render import Locator
+    from generator.stamp import STAMP_VERSION, stamp_name
+    from generator.worksheets import FOLDER, PACKAGE
 
     chrome, pages = build_shared(project, temp, stage, printer)
     shared_digest = tree_digest(temp)
@@ -178,13 +180,20 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
         edition, guides = project.edition(edition_id)
         own = edition_pages(shared_guides, guides)
         downloads = [("Paket untuk dibuka tanpa internet (zip)", f"unduh/{edition_id}.zip")] if zips else []
+        stamped = printer is not None and edition.type == "sekolah"
+        if stamped:
+            downloads.append((f"Paket lembar kerja dengan nama {edition.name} (PDF)",
+                              f"{EDITIONS_DIR}/{edition_id}/{FOLDER}/{PACKAGE}.pdf"))
         digest = edition_digest(project, edition, own, chrome,
-                                {"bersama": shared_digest, "unduhan": downloads, "pdf": printer is not None})
+                                {"bersama": shared_digest, "unduhan": downloads, "cap": STAMP_VERSION if stamped else None})
         old, new = out_dir / EDITIONS_DIR / edition_id, temp / EDITIONS_DIR / edition_id
         if previous.get("edisi", {}).get(edition_id) == digest and old.is_dir():
             link_tree(old, new)
         else:
             pages += write_edition(project, edition, guides, own, chrome, locator, new, downloads)
+            if stamped:
+                stamp_name(temp / FOLDER / f"{PACKAGE}.pdf", edition.name, new / FOLDER / f"{PACKAGE}.pdf",
+                           project.root / "build" / "cache" / "cap")
         manifest["edisi"][edition_id] = digest
         if progress:
             progress(done, len(targets))

@@ -3,13 +3,24 @@
  * (<script id="rencana-data">); the draft lives in localStorage and can be saved to or opened
  * from a .json file. Printing fills in the LK-1 worksheet layout (.ws classes from handbook.css).
  * All text from the catalogue or from the user reaches the page through text nodes, never HTML. */
-(function () {
+(function rencana(reader) {
   "use strict";
 
+  // Wait for the edition the reader came through (assets/javascripts/edisi.js), if any.
+  if (reader === undefined && window.handbookEdisi) {
+    window.handbookEdisi.siap((data) => rencana(data || null));
+    return;
+  }
   const app = document.getElementById("rencana-app");
   const source = document.getElementById("rencana-data");
   if (!app || !source) return;
   const CATALOG = JSON.parse(source.textContent);
+  if (reader) {  // the shared page, read through an edition: its name and its priorities
+    const mine = new Set(reader.prioritas.map((p) => p.id));
+    CATALOG.edisi = {id: reader.id, nama: reader.nama, jenis: reader.jenis};
+    CATALOG.praktik.forEach((d) => d.indikator.forEach((i) => { i.direkomendasikan = mine.has(i.id); }));
+    CATALOG.label_prioritas = "★ " + reader.prioritas_label;
+  }
   const EDITION = CATALOG.edisi;
   const FORMAT = 1;
   const STORAGE_KEY = "rencana-kinerja:" + EDITION.id;
@@ -204,7 +215,7 @@
       build: () => [
         CATALOG.praktik.map((d) => fieldset(d.nama, recommendedFirst(d.indikator).map((i) =>
           option("radio", "praktik.indikator", i, {description: i.definisi,
-            badge: i.direkomendasikan ? "Direkomendasikan untuk sekolah Anda" : null})))),
+            badge: i.direkomendasikan ? (CATALOG.label_prioritas || "Direkomendasikan untuk sekolah Anda") : null})))),
         textField("praktik.target", "Target perilaku", "Perilaku apa yang ingin Anda tingkatkan? Tulis " +
           "sekonkret mungkin, misalnya apa yang akan dilihat pengamat di kelas Anda.", true)]},
     {id: "kompetensi", title: "Pengembangan kompetensi",
