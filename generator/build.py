@@ -165,7 +165,7 @@ def build(root: Path, out_dir: Path, edition_ids: list[str] = (), every: bool = 
 def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: list[str], previous: dict,
                 out_dir: Path, zips: bool, progress) -> int:
     """Write the whole new output into `temp`; return the number of pages rendered."""
-    from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition
+    from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition, write_logo
     from generator.package import write_editions_index, write_zips
     from generator.render import Locator
     from generator.stamp import STAMP_VERSION, stamp_name
@@ -194,6 +194,7 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
             if stamped:
                 stamp_name(temp / FOLDER / f"{PACKAGE}.pdf", edition.name, new / FOLDER / f"{PACKAGE}.pdf",
                            project.root / "build" / "cache" / "cap")
+        write_logo(project, edition, temp)
         manifest["edisi"][edition_id] = digest
         if progress:
             progress(done, len(targets))

@@ -156,12 +156,26 @@ def write_edition(project, edition: ResolvedEdition, all_guides: list[Guide], gu
         target.parent.mkdir(parents=True, exist_ok=True)
         title = edition.name if guide.path == "index.md" else f"{guide.title} – {edition.name}"
         target.write_text(chrome.page(new, title, article), encoding="utf-8")
-    if edition.logo:
-        logo = project.root / edition.logo
-        shutil.copyfile(logo, out / f"logo{logo.suffix.lower()}")
     data = edition_data(project, edition, guides, locator, folder)
     (out / DATA_FILE).write_text(data_script(data), encoding="utf-8")
     return len(pages)
+
+
+def logo_path(project, edition: ResolvedEdition) -> str | None:
+    """Where an edition's logo is published: once per distinct image, shared by every edition
+    that inherits it (path from the site root)."""
+    if not edition.logo:
+        return None
+    logo = project.root / edition.logo
+    digest = hashlib.sha256(logo.read_bytes()).hexdigest()[:16]
+    return f"{EDITIONS_DIR}/logo/{digest}{logo.suffix.lower()}"
+
+
+def write_logo(project, edition: ResolvedEdition, site: Path) -> None:
+    path = logo_path(project, edition)
+    if path and not (site / path).is_file():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(project.root / edition.logo, site / path)
 
 
 def data_script(data: dict) -> str:
@@ -180,11 +194,10 @@ def edition_data(project, edition: ResolvedEdition, guides: list[Guide], locator
         return path.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
 
     stages = {s.id: s for s in catalog.of_kind("tahap")}
-    logo = project.root / edition.logo if edition.logo else None
     return {
         "id": edition.id, "nama": edition.name, "jenis": edition.type, "npsn": edition.npsn,
         "jenjang": edition.level, "induk": edition.parent_name, "warna": edition.colour,
-        "logo": f"{folder}/logo{logo.suffix.lower()}" if logo else None,
+        "logo": logo_path(project, edition),
         "beranda": f"{folder}/index.html",
         "prioritas": [{"id": i.id, "nama": i.nama, "url": url(i)}
                       for i in recommended_indicators(catalog, edition)],

@@ -53,6 +53,7 @@ daftar_sekolah:
 CSV = """npsn,nama,jenjang,region,prioritas
 20200002,SD Negeri 2 Contoh,SD,kab-bandung,instruksi yang adaptif;Dimensi Dukungan Psikologis
 20200003,SMA Negeri 3 Contoh,SMA,Provinsi Jawa Barat,
+20200004,SD Negeri 4 Contoh,SD,kab-bandung,
 """
 
 MODULE_PAGE = "---\njudul: Halaman modul\nringkasan: Modul pilihan.\nmodul: contoh-modul\n---\n\nIsi modul.\n"
@@ -205,7 +206,7 @@ def built_editions(tmp_path_factory):
     from tests.conftest import copy_project
 
     project = add_editions(copy_project(tmp_path_factory.mktemp("edisi") / "proyek"))
-    result = run_cli("build", "--all", cwd=project)
+    result = run_cli("build", "--all", "--zip", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -214,52 +215,102 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_all_editions_built_with_zip_and_index(built_editions):
-    ids = ["nasional", "jawa-barat", "kab-bandung", "20200001", "20200002", "20200003"]
-    for edition_id in ids:
-        assert (built_editions / edition_id / "index.html").is_file()
-        with zipfile.ZipFile(built_editions / f"{edition_id}.zip") as archive:
-            assert f"{edition_id}/index.html" in archive.namelist()
-            assert f"{edition_id}/katalog/perilaku-kerja/loyal.html" in archive.namelist()
-    index = soup(built_editions / "index.html")
+def edition_data(site: Path, edition_id: str) -> dict:
+    import json
+
+    text = (site / "edisi" / edition_id / "data.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
+IDS = ["jawa-barat", "kab-bandung", "20200001", "20200002", "20200003", "20200004"]
+
+
+def test_editions_add_only_what_they_change(built_editions):
+    """One shared handbook; each edition folder holds its home, its own pages and its data only."""
+    assert (built_editions / "katalog/perilaku-kerja/loyal.html").is_file()
+    assert not (built_editions / "edisi/templat").exists()
+    for edition_id in IDS:
+        assert (built_editions / "edisi" / edition_id / "index.html").is_file()
+        assert not (built_editions / "edisi" / edition_id / "katalog").exists()
+    own = sorted(p.name for p in (built_editions / "edisi/20200001").iterdir())
+    assert own == ["data.js", "faq.html", "index.html", "jadwal-sekolah.html", "modul.html"]
+    assert sorted(p.name for p in (built_editions / "edisi/20200003").iterdir()) == ["data.js", "index.html"]
+    shared = sum(p.stat().st_size for p in built_editions.rglob("*") if p.is_file()
+                 and not p.relative_to(built_editions).as_posix().startswith(("edisi/", "unduh/")))
+    school = sum(p.stat().st_size for p in (built_editions / "edisi/20200002").rglob("*"))
+    assert school < shared / 20
+
+
+def test_zip_and_index(built_editions):
+    for edition_id in IDS:
+        with zipfile.ZipFile(built_editions / "unduh" / f"{edition_id}.zip") as archive:
+            names = archive.namelist()
+            assert f"panduan/edisi/{edition_id}/index.html" in names
+            assert "panduan/katalog/perilaku-kerja/loyal.html" in names
+            assert f'url=edisi/{edition_id}/index.html' in archive.read("panduan/index.html").decode()
+            script = archive.read("panduan/assets/javascripts/edisi.js").decode()
+            assert f'var FORCED = "{edition_id}";' in script
+            assert not any(n.startswith("panduan/edisi/") and f"/{edition_id}/" not in n for n in names)
+    index = soup(built_editions / "edisi/index.html")
     links = {a.get_text(): a["href"] for a in index.select("tbody a") if not a.has_attr("download")}
     assert links["SMP Negeri 1 Contoh"] == "20200001/index.html"
     rows = [tr.get("data-cari") for tr in index.select("tbody tr")]
     assert any("20200002" in r and "kabupaten bandung" in r for r in rows)
 
 
-def test_recommended_indicators_are_marked(built_editions):
-    page = built_editions / "20200002/katalog/praktik-kinerja/pk-umpan-balik.html"
-    assert "Direkomendasikan untuk sekolah Anda" in page.read_text(encoding="utf-8")
-    other = built_editions / "20200002/katalog/praktik-kinerja/pk-disiplin-positif.html"
-    assert "Direkomendasikan untuk sekolah Anda" not in other.read_text(encoding="utf-8")
-    national = built_editions / "nasional/katalog/praktik-kinerja/pk-umpan-balik.html"
-    assert "Direkomendasikan untuk sekolah Anda" not in national.read_text(encoding="utf-8")
-    home = soup(built_editions / "20200002/index.html").select_one("article").get_text(" ")
-    assert "Direkomendasikan untuk sekolah Anda" in home and "Instruksi yang Adaptif" in home
-    assert "Umpan Balik Konstruktif" in home  # from the dimension Dukungan Psikologis
+def test_recommendations_are_honest(built_editions):
+    """A school's own priorities are its Rapor Pendidikan's; inherited ones are its region's."""
+    own = edition_data(built_editions, "20200002")
+    assert [p["id"] for p in own["prioritas"]] == ["pk-instruksi-adaptif", "pk-ekspektasi-murid",
+                                                     "pk-perhatian-kepedulian", "pk-umpan-balik"]
+    assert own["prioritas_label"] == "Prioritas SD Negeri 2 Contoh"
+    assert "Rapor Pendidikan SD Negeri 2 Contoh" in own["prioritas_teks"]
+    home = soup(built_editions / "edisi/20200002/index.html").select_one("article").get_text(" ")
+    assert "Prioritas SD Negeri 2 Contoh" in home and "Umpan Balik Konstruktif" in home
+    inherited = edition_data(built_editions, "20200004")
+    assert inherited["prioritas_label"] == "Prioritas Kabupaten Bandung"
+    assert "SD Negeri 4 Contoh" not in inherited["prioritas_teks"]
+    home = soup(built_editions / "edisi/20200004/index.html").select_one("article").get_text(" ")
+    assert "Prioritas Kabupaten Bandung" in home and "Penerapan Disiplin Positif" in home
+    assert "Rapor Pendidikan SD Negeri 4 Contoh" not in home
+    assert edition_data(built_editions, "20200003")["prioritas"] == []
+    # The shared pages make no claim for any school: only hidden placeholders.
+    shared = soup(built_editions / "katalog/praktik-kinerja/pk-umpan-balik.html").select_one("article")
+    assert "Prioritas" not in shared.get_text(" ")
+    assert shared.select_one('[data-prioritas="pk-umpan-balik"]').has_attr("hidden")
 
 
 def test_local_deadlines_contacts_and_overlays(built_editions):
-    home = soup(built_editions / "20200001/index.html").select_one("article").get_text(" ")
-    assert "Perencanaan paling lambat 24 Januari 2026" in home
-    assert "Pak Budi" in home and "0812-0000-0000" in home
-    timeline = soup(built_editions / "20200001/linimasa.html").select_one("article").get_text(" ")
-    assert "Tenggat SMP Negeri 1 Contoh" in timeline
-    assert "Perencanaan paling lambat 24 Januari 2026" in timeline
-    assert (built_editions / "20200001/jadwal-sekolah.html").is_file()
-    assert "Tanya jawab sekolah" in (built_editions / "20200001/faq.html").read_text(encoding="utf-8")
-    assert "Tanya jawab sekolah" not in (built_editions / "20200002/faq.html").read_text(encoding="utf-8")
-    assert (built_editions / "kab-bandung/modul.html").is_file()
-    assert not (built_editions / "nasional/modul.html").exists()
-    school_title = soup(built_editions / "20200001/index.html").select_one("title").get_text()
-    assert "SMP Negeri 1 Contoh" in school_title
+    home = soup(built_editions / "edisi/20200001/index.html").select_one("article")
+    text = home.get_text(" ")
+    assert "Perencanaan paling lambat 24 Januari 2026" in text
+    assert "Pak Budi" in text and "0812-0000-0000" in text
+    links = {a.get_text(): a["href"] for a in home.select("a")}
+    assert links["Jadwal di sekolah kami"] == "jadwal-sekolah.html"
+    assert links["Tanya jawab sekolah"] == "faq.html"
+    assert links["Paket untuk dibuka tanpa internet (zip)"] == "../../unduh/20200001.zip"
+    assert links["Linimasa 2026"] == "../../linimasa.html"  # shared pages stay shared
+    school_faq = soup(built_editions / "edisi/20200001/faq.html")
+    assert "Tanya jawab sekolah" in school_faq.select_one("article").get_text()
+    assert school_faq.select_one("link[rel=stylesheet]")["href"].startswith("../../assets/")
+    page = soup(built_editions / "edisi/20200001/jadwal-sekolah.html").select_one("article")
+    assert page.select_one("p a")["href"] == "../../katalog/praktik-kinerja/pk-umpan-balik.html"
+    assert not (built_editions / "edisi/20200002/faq.html").exists()
+    assert (built_editions / "edisi/kab-bandung/modul.html").is_file()
+    assert not (built_editions / "modul.html").exists()  # the module is off nationally
+    assert "SMP Negeri 1 Contoh" in soup(built_editions / "edisi/20200001/index.html").select_one("title").get_text()
+    data = edition_data(built_editions, "20200001")
+    assert {d["tahap"]: d["teks"] for d in data["tenggat"]}["perencanaan"] == \
+        "Perencanaan paling lambat 24 Januari 2026"
+    assert [p["judul"] for p in data["halaman"]] == ["Tanya jawab sekolah", "Halaman modul",
+                                                     "Jadwal di sekolah kami"]
 
 
 def test_logo_is_inherited_and_checked(built_editions, editions_project):
-    header = soup(built_editions / "20200001/index.html").select_one("header img")
-    assert header["src"].endswith("assets/logo.svg")
-    assert (built_editions / "20200001/assets/logo.svg").is_file()
+    logo = edition_data(built_editions, "20200001")["logo"]  # inherited from the province: one copy
+    assert logo.startswith("edisi/logo/") and logo.endswith(".svg") and (built_editions / logo).is_file()
+    assert edition_data(built_editions, "jawa-barat")["logo"] == logo
+    assert len(list((built_editions / "edisi/logo").iterdir())) == 1
     config = editions_project / "site_config.yml"
     text = config.read_text(encoding="utf-8").replace("logo: editions/logo.svg", "logo: editions/tidak-ada.png")
     config.write_text(text, encoding="utf-8")
