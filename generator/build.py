@@ -300,6 +300,8 @@ def join_outputs(root: Path, parts: list[Path], out_dir: Path) -> BuildResult:
         link_tree(parts[0].resolve(), temp, skip=(f"{EDITIONS_DIR}/", "unduh/", MANIFEST))
         zips = False
         for part, manifest in zip(parts, manifests):
+            if (part / EDITIONS_DIR / "logo").is_dir():
+                link_tree(part / EDITIONS_DIR / "logo", temp / EDITIONS_DIR / "logo")
             for edition_id, digest in manifest["edisi"].items():
                 link_tree(part / EDITIONS_DIR / edition_id, temp / EDITIONS_DIR / edition_id)
                 archive = part / "unduh" / f"{edition_id}.zip"
@@ -369,6 +371,8 @@ def link_tree(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
             dest.mkdir(parents=True, exist_ok=True)
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
+        if dest.exists():
+            continue  # the same content-named file from another part
         try:
             os.link(path, dest)
         except OSError:

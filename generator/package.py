@@ -36,7 +36,7 @@ def write_zips(site: Path, edition_ids: list[str], out: Path) -> None:
             rel = path.relative_to(site).as_posix()
             if path.is_file() and rel not in personal and not rel.startswith((f"{EDITIONS_DIR}/", "unduh/")) \
                     and not rel.startswith("."):
-                archive.write(path, f"{ZIP_FOLDER}/{rel}")
+                _add(archive, f"{ZIP_FOLDER}/{rel}", path.read_bytes())
     script = (site / EDITION_SCRIPT).read_text(encoding="utf-8")
     for edition_id in edition_ids:
         target = out / f"{edition_id}.zip"
@@ -45,12 +45,23 @@ def write_zips(site: Path, edition_ids: list[str], out: Path) -> None:
         with zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    archive.write(path, f"{ZIP_FOLDER}/{EDITIONS_DIR}/{edition_id}/{path.relative_to(folder).as_posix()}")
+                    _add(archive, f"{ZIP_FOLDER}/{EDITIONS_DIR}/{edition_id}/{path.relative_to(folder).as_posix()}",
+                         path.read_bytes())
             home = f"{EDITIONS_DIR}/{edition_id}/index.html"
-            archive.writestr(f"{ZIP_FOLDER}/index.html", _REDIRECT.format(home=home))
-            archive.writestr(f"{ZIP_FOLDER}/{EDITION_SCRIPT}",
-                             script.replace("var FORCED = null;", f'var FORCED = "{edition_id}";', 1))
+            for logo in sorted((site / EDITIONS_DIR / "logo").glob("*")):
+                _add(archive, f"{ZIP_FOLDER}/{EDITIONS_DIR}/logo/{logo.name}", logo.read_bytes())
+            _add(archive, f"{ZIP_FOLDER}/index.html", _REDIRECT.format(home=home).encode())
+            _add(archive, f"{ZIP_FOLDER}/{EDITION_SCRIPT}",
+                 script.replace("var FORCED = null;", f'var FORCED = "{edition_id}";', 1).encode())
     base.unlink()
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """An entry with a fixed date, so the same files always give the same zip (unchanged
+    editions keep their zip untouched, and shards joined equal one run)."""
+    info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+    archive.writestr(info, data, compresslevel=6)
 
 
 EDITION_SCRIPT = "assets/javascripts/edisi.js"
