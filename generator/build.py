@@ -168,7 +168,9 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
     from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition, write_logo
     from generator.package import write_editions_index, write_zips
     from generator.render import Locator
-    from generator.stamp import STAMP_VERSION, stamp_name
+    from generator.editions import priority_label
+    from generator.render import recommended_indicators
+    from generator.stamp import STAMP_VERSION, school_marks, stamp
     from generator.worksheets import FOLDER, PACKAGE
 
     chrome, pages = build_shared(project, temp, stage, printer)
@@ -192,8 +194,10 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
         else:
             pages += write_edition(project, edition, guides, own, chrome, locator, new, downloads)
             if stamped:
-                stamp_name(temp / FOLDER / f"{PACKAGE}.pdf", edition.name, new / FOLDER / f"{PACKAGE}.pdf",
-                           project.root / "build" / "cache" / "cap")
+                marks = school_marks(edition.name, [i.nama for i in recommended_indicators(project.catalog, edition)],
+                                     priority_label(edition)[0])
+                stamp(temp / FOLDER / f"{PACKAGE}.pdf", marks, new / FOLDER / f"{PACKAGE}.pdf",
+                      project.root / "build" / "cache" / "cap")
         write_logo(project, edition, temp)
         manifest["edisi"][edition_id] = digest
         if progress:

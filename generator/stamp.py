@@ -1,62 +1,80 @@
-"""A school's name on its printed worksheets without printing them again.
+"""A school's name and priorities on its printed worksheets without printing them again.
 
-The shared build prints the worksheet package once with an empty "Satuan pendidikan" line. For a
-school edition, the name is written onto that line of every page that has one: pypdf finds where
-the label stands, fpdf2 writes the name (with an embedded font) on a transparent page of the same
-size, and the two are merged. The result is cached by the package's content and the name.
+The shared build prints the worksheet package once, generic: an empty "Satuan pendidikan" line and
+no ★. For a school edition, pypdf finds where those words stand on each page, fpdf2 writes the
+school's text (with an embedded font) on a transparent page of the same size, and the two are
+merged. The result is cached by the package's content and what is written.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
-STAMP_VERSION = "2"
-LABEL = "Satuan pendidikan"
+STAMP_VERSION = "4"
+NAME_LABEL = "Satuan pendidikan"
 
 
-def stamp_name(package: Path, name: str, target: Path, cache_dir: Path) -> None:
-    """Write `package` with `name` on each of its name lines to `target` (cached)."""
-    digest = hashlib.sha256(STAMP_VERSION.encode() + package.read_bytes() + name.encode()).hexdigest()[:32]
+@dataclass(frozen=True)
+class Mark:
+    """Write `text` where the page shows `anchor` (a whole text run): on its fill line when the
+    anchor is a field label (`field`), else right after it."""
+
+    anchor: str
+    text: str
+    field: bool = False
+
+
+def school_marks(name: str, priorities: list[str], label: str) -> list[Mark]:
+    """The name on every name line; the ★ after each priority indicator where a form lists it."""
+    return [Mark(NAME_LABEL, name, field=True)] + [Mark(p, f"★ {label}") for p in priorities]
+
+
+def stamp(package: Path, marks: list[Mark], target: Path, cache_dir: Path) -> None:
+    """Write `package` with `marks` to `target` (cached by content)."""
+    what = json.dumps([m.__dict__ for m in marks], ensure_ascii=False).encode()
+    digest = hashlib.sha256(STAMP_VERSION.encode() + package.read_bytes() + what).hexdigest()[:32]
     cached = cache_dir / f"{digest}.pdf"
     if not cached.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
         temp = cached.with_suffix(".tmp")
-        _stamp(package, name, temp)
+        _stamp(package, marks, temp)
         temp.replace(cached)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
 
 
-def _positions(page) -> tuple[list[tuple[float, float, float]], float | None]:
-    """(x, y, font size) in points of each name-line label on a page, and the gap between a
-    label and its value as the page shows it on the 'Periode' line (None when it has none)."""
-    found, labels, values = [], {}, {}
+def _runs(page) -> list[tuple[str, float, float, float]]:
+    """Every text run of a page: (text, x, y, font size), in points from the bottom left."""
+    runs = []
 
     def visit(text, cm, tm, font, size):
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = abs(cm[3]) or 1.0
-        stripped = text.strip()
-        if stripped == LABEL:
-            found.append((x, y, size * scale))
-        elif stripped == "Periode":
-            labels[round(y)] = (x, size * scale)
-        elif stripped and round(y) in labels:
-            values.setdefault(round(y), x)
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((text, x, y, size * (abs(cm[3]) or 1.0)))
 
     page.extract_text(visitor_text=visit)
-    gap = None
-    for y, (x, size) in labels.items():
-        if y in values:
-            gap = (values[y] - x, "Periode", size)
-    return found, gap
+    return runs
 
 
-def _font(pdf) -> str:
-    """An embedded bold sans font (the system's DejaVu or Liberation), else the PDF core font."""
+def _field_gap(runs, measure) -> float | None:
+    """The space between a field's label and its value, as the 'Periode' line shows it."""
+    for text, x, y, size in runs:
+        if text.strip() == "Periode":
+            value = next((r for r in runs if abs(r[2] - y) < 2 and r[1] > x and r[0].strip() != "Periode"), None)
+            if value is not None:
+                return value[1] - x - measure("Periode", size)
+    return None
+
+
+def _font_file() -> str | None:
+    """A sans font with ★ to embed (the system's DejaVu, else Liberation)."""
     for pattern in ("DejaVu Sans:bold", "Liberation Sans:bold"):
         try:
             path = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True,
@@ -64,12 +82,11 @@ def _font(pdf) -> str:
         except (OSError, subprocess.SubprocessError):
             path = ""
         if path.endswith(".ttf") and Path(path).is_file():
-            pdf.add_font("cap", "", path)
-            return "cap"
-    return "helvetica"
+            return path
+    return None
 
 
-def _stamp(package: Path, name: str, target: Path) -> None:
+def _stamp(package: Path, marks: list[Mark], target: Path) -> None:
     from fpdf import FPDF
     from pypdf import PdfReader, PdfWriter
 
@@ -77,39 +94,38 @@ def _stamp(package: Path, name: str, target: Path) -> None:
     writer = PdfWriter(clone_from=reader)
     overlay = FPDF(unit="pt")
     overlay.set_auto_page_break(False)
-    font = None
-    marks = []
+    font_file = _font_file()
+    font = "cap" if font_file else "helvetica"
+    if font_file:
+        overlay.add_font("cap", "", font_file)
+
+    def measure(text: str, size: float) -> float:
+        # The printed text is Liberation Sans, whose widths are those of the core Helvetica.
+        overlay.set_font("helvetica", size=size)
+        return overlay.get_string_width(text.encode("latin-1", "replace").decode("latin-1"))
+
+    stamped_pages = []
     for number, page in enumerate(reader.pages):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        found, gap = _positions(page)
-        if not found:
+        runs = _runs(page)
+        hits = [(mark, run) for run in runs for mark in marks if run[0].strip() == mark.anchor]
+        if not hits:
             continue
-        overlay.add_page(format=(width, height))
-        font = font or _font(overlay)
-        for x, y, size in found:
+        height = float(page.mediabox.height)
+        overlay.add_page(format=(float(page.mediabox.width), height))
+        gap = _field_gap(runs, measure)
+        for mark, (anchor, x, y, size) in hits:
+            offset = measure(anchor.strip(), size) + (gap if mark.field and gap is not None else size * 0.6)
+            text = mark.text if font_file else mark.text.replace("★", "*")  # core fonts lack ★
             overlay.set_font(font, size=size)
-            if gap is not None:
-                offset = gap[0] - overlay.get_string_width(gap[1])
-            else:
-                offset = size * 1.1
-            overlay.set_font(font, size=size)
-            label_width = FPDF.get_string_width(overlay, LABEL)
-            # fpdf's origin is the top left corner; a PDF's is the bottom left.
-            overlay.text(x + label_width + offset, height - y, name)
-        marks.append(number)
-    if not marks:
+            overlay.text(x + offset, height - y, text)  # fpdf measures from the top
+        stamped_pages.append(number)
+    if not stamped_pages:
         shutil.copyfile(package, target)
         return
-    stamped = PdfReader(_bytes(overlay))
-    for page_number, overlay_page in zip(marks, stamped.pages):
-        writer.pages[page_number].merge_page(overlay_page)
-        writer.pages[page_number].compress_content_streams()  # merging leaves them uncompressed
+    layer = PdfReader(io.BytesIO(bytes(overlay.output())))
+    for number, overlay_page in zip(stamped_pages, layer.pages):
+        writer.pages[number].merge_page(overlay_page)
+        writer.pages[number].compress_content_streams()  # merging leaves them uncompressed
     writer.compress_identical_objects()
     with open(target, "wb") as f:
         writer.write(f)
-
-
-def _bytes(pdf):
-    import io
-
-    return io.BytesIO(bytes(pdf.output()))

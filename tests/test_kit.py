@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import math
 
 from bs4 import BeautifulSoup
@@ -85,14 +87,15 @@ edisi:
 """, encoding="utf-8")
     result = run_cli("build", "--edition", "madrasah-contoh", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
-    site = project / "site/madrasah-contoh"
-    page = soup(site / "coaching/nilai-dan-makna-kerja.html")
+    site = project / "site"
+    page = soup(site / "edisi/madrasah-contoh/coaching/nilai-dan-makna-kerja.html")
     assert "amanah" in page.select_one("article").get_text().lower()
-    nav = soup(site / "coaching/index.html").select_one("nav.md-nav--primary").get_text()
-    assert "Nilai" in nav
-    cards = soup(site / "lokakarya/kartu-tirta.html")
-    link = cards.select_one(".kit-link").get_text()
-    assert link == "panduan.contoh.sch.id/madrasah-contoh/lokakarya/kartu-tirta.html"
+    assert page.select_one("link[rel=stylesheet]")["href"].startswith("../../../assets/")
+    home = soup(site / "edisi/madrasah-contoh/index.html").select_one("article")
+    assert home.find("a", string=re.compile("Nilai"))["href"] == "coaching/nilai-dan-makna-kerja.html"
+    assert not (site / "coaching/nilai-dan-makna-kerja.html").exists()  # still off in the shared tree
+    cards = soup(site / "lokakarya/kartu-tirta.html")  # shared by every edition: its QR goes there
+    assert cards.select_one(".kit-link").get_text() == "panduan.contoh.sch.id/lokakarya/kartu-tirta.html"
     assert cards.select_one("svg.kit-qr") is not None
 
 

@@ -118,12 +118,24 @@ def school_site(tmp_path_factory):
 
 
 def test_school_name_and_recommendations_on_the_edition_sheets(school_site):
-    assert re.search(r"Satuan pendidikan +SD Negeri 2 Contoh",
-                     pdf_text(school_site / "20200002/lembar-kerja/perencanaan.pdf", layout=True))
-    text = pdf_text(school_site / "20200002/lembar-kerja/perencanaan.pdf")
-    assert "Instruksi yang Adaptif ★ Direkomendasikan untuk sekolah Anda" in text
-    assert "Penerapan Disiplin Positif ★" not in text
-    observation = pdf_text(school_site / "20200002/lembar-kerja/persiapan-observasi-pk-umpan-balik.pdf")
-    assert "Direkomendasikan untuk sekolah Anda" in observation  # its dimension is a priority
-    region = pdf_text(school_site / "kab-bandung/lembar-kerja/refleksi-kompetensi.pdf", layout=True)
-    assert re.search(r"Wilayah +Kabupaten Bandung", region)
+    """The shared package stamped for one school: its name on every name line, its ★ on LK-1."""
+    from pypdf import PdfReader
+
+    package = school_site / "edisi/20200002/lembar-kerja/paket-lembar-kerja.pdf"
+    generic = school_site / "lembar-kerja/paket-lembar-kerja.pdf"
+    pages = PdfReader(package).pages
+    assert len(pages) == len(PdfReader(generic).pages)
+    for number, page in enumerate(pages):
+        text = page.extract_text(extraction_mode="layout")
+        if "Satuan pendidikan" in text:
+            assert re.search(r"Satuan pendidikan +SD Negeri 2 Contoh", text), f"page {number + 1}"
+    text = pdf_text(package, layout=True)
+    assert re.search(r"Instruksi yang Adaptif +★ Prioritas SD Negeri 2 Contoh", text)
+    assert not re.search(r"Penerapan Disiplin Positif +★", text)
+    assert "SD Negeri 2 Contoh" not in pdf_text(generic)
+    fonts = subprocess.run(["pdffonts", str(package)], capture_output=True, text=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # every font embedded
+    home = (school_site / "edisi/20200002/index.html").read_text(encoding="utf-8")
+    assert 'href="lembar-kerja/paket-lembar-kerja.pdf"' in home
+    assert not (school_site / "edisi/kab-bandung/lembar-kerja").exists()  # a region has no one name
+

@@ -1,4 +1,5 @@
-"""An edition zip, unzipped and opened from disk with the network off: it navigates and searches."""
+"""Editions in the browser: an edition zip opened from disk with the network off, and shared pages
+that speak to the edition the reader came through (and only to it)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory):
     project = add_editions(copy_project(tmp_path_factory.mktemp("zip") / "proyek"))
-    result = run_cli("build", "--edition", "20200001", cwd=project)
+    result = run_cli("build", "--edition", "20200001", "--zip", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     target = tmp_path_factory.mktemp("flashdisk")
-    with zipfile.ZipFile(project / "site/20200001.zip") as archive:
+    with zipfile.ZipFile(project / "site/unduh/20200001.zip") as archive:
         archive.extractall(target)
-    return target / "20200001"
+    return target / "panduan"
 
 
 @pytest.fixture
@@ -41,7 +42,8 @@ def test_navigates_from_disk(unzipped, offline_page):
     page.locator("article").get_by_role("link", name="Umpan Balik Konstruktif", exact=True).first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("katalog/praktik-kinerja/pk-umpan-balik.html")
-    assert "Direkomendasikan untuk sekolah Anda" in page.locator("article").inner_text()
+    page.get_by_text("★ Prioritas SMP Negeri 1 Contoh").first.wait_for(timeout=5000)
+    assert "Anda membaca edisi SMP Negeri 1 Contoh" in page.locator("article").inner_text()
     assert page.outside == []
 
 
@@ -51,7 +53,7 @@ def test_searches_from_disk(unzipped, offline_page):
     page.fill("#hb-search-input", "disiplin")
     page.press("#hb-search-input", "Enter")
     page.wait_for_load_state("load")
-    assert page.url.split("?")[0].endswith("20200001/cari.html")
+    assert page.url.split("?")[0].endswith("panduan/cari.html")
     results = page.locator("#cari-hasil li")
     results.first.wait_for(state="visible", timeout=15000)
     assert "Penerapan Disiplin Positif" in page.locator("#cari-hasil").inner_text()
@@ -62,22 +64,22 @@ def test_searches_from_disk(unzipped, offline_page):
 @pytest.fixture(scope="module")
 def all_editions(tmp_path_factory):
     project = add_editions(copy_project(tmp_path_factory.mktemp("semua") / "proyek"))
-    result = run_cli("build", "--all", cwd=project)
+    result = run_cli("build", "--all", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
 def test_edition_index_filters_by_npsn_and_name(all_editions, offline_page):
     page = offline_page
-    page.goto((all_editions / "index.html").as_uri())
+    page.goto((all_editions / "edisi/index.html").as_uri())
     rows = page.locator("tbody tr")
     assert rows.count() == 6
     page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("20200002")
     assert [r.inner_text().split("\t")[0] for r in rows.all() if r.is_visible()] == ["SD Negeri 2 Contoh"]
     page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("negeri kabupaten bandung")
     visible = [r for r in rows.all() if r.is_visible()]
-    assert len(visible) == 2
-    assert page.locator("#hasil").inner_text() == "2 dari 6 edisi."
+    assert len(visible) == 3
+    assert page.locator("#hasil").inner_text() == "3 dari 6 edisi."
     page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("tidak ada sekolah ini")
     assert page.locator("#kosong").is_visible()
     page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("SMP Negeri 1")
@@ -88,7 +90,7 @@ def test_edition_index_filters_by_npsn_and_name(all_editions, offline_page):
 
 
 
-@pytest.mark.parametrize("path", ["index.html", "20200001/index.html"])
+@pytest.mark.parametrize("path", ["edisi/index.html", "edisi/20200001/index.html"])
 def test_edition_pages_are_accessible(all_editions, browser, path):
     """The edition index and an edition's home page (with its local box) pass axe-core's WCAG rules."""
     from axe_playwright_python.sync_playwright import Axe
@@ -100,3 +102,47 @@ def test_edition_pages_are_accessible(all_editions, browser, path):
         "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
     context.close()
     assert [v["id"] for v in result.response["violations"] if v["impact"] in ("serious", "critical")] == []
+
+
+def test_shared_pages_speak_to_the_readers_edition_only(all_editions, browser):
+    """Through a school's home, the shared pages show its name, its ★ and its deadlines; another
+    school's reader sees its own; a reader who came through no edition, or without JavaScript,
+    sees the generic page."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, offline=True)
+    page = context.new_page()
+    shared = (all_editions / "katalog/praktik-kinerja/index.html").as_uri()
+    page.goto(shared)
+    assert page.locator("[data-prioritas]:visible").count() == 0
+    page.goto((all_editions / "edisi/20200002/index.html").as_uri())
+    page.goto(shared)
+    page.locator(".edisi-bintang:visible").first.wait_for(timeout=5000)
+    marked = page.locator(".edisi-bintang:visible").evaluate_all(
+        "els => els.map(e => e.closest('tr').querySelector('a').textContent)")
+    assert marked == ["Instruksi yang Adaptif", "Ekspektasi pada Murid", "Perhatian dan Kepedulian",
+                      "Umpan Balik Konstruktif"]
+    assert page.locator(".edisi-bintang:visible").first.inner_text() == "★ Prioritas SD Negeri 2 Contoh"
+    assert "SD Negeri 2 Contoh" in page.locator(".md-header__topic").first.inner_text()
+    page.goto((all_editions / "linimasa.html").as_uri())
+    page.get_by_text("Tenggat SD Negeri 2 Contoh").first.wait_for(timeout=5000)
+    # A school that inherits its region's priorities is told they are the region's.
+    page.goto((all_editions / "edisi/20200004/index.html").as_uri())
+    page.goto((all_editions / "katalog/praktik-kinerja/pk-disiplin-positif.html").as_uri())
+    page.get_by_text("★ Prioritas Kabupaten Bandung").first.wait_for(timeout=5000)
+    assert "Rapor Pendidikan SD Negeri 4" not in page.locator("article").inner_text()
+    # Another school's reader: no ★ of school 20200002 on its pages.
+    page.goto((all_editions / "edisi/20200003/index.html").as_uri())
+    page.goto(shared)
+    page.wait_for_function("document.documentElement.getAttribute('data-edisi') === '20200003'")
+    assert page.locator("[data-prioritas]:visible").count() == 0
+    assert "SD Negeri 2" not in page.locator("body").inner_text()
+    # Leaving the edition brings the generic page back.
+    page.get_by_role("button", name="Tampilkan edisi umum").click()
+    page.wait_for_load_state("load")
+    assert page.locator(".edisi-pita").count() == 0
+    context.close()
+    quiet = browser.new_context(java_script_enabled=False)
+    page = quiet.new_page()
+    page.goto(shared)
+    assert page.locator("[data-prioritas]:visible").count() == 0
+    assert "Prioritas" not in page.locator("article").inner_text()
+    quiet.close()
