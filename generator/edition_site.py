@@ -94,9 +94,18 @@ def _markdown():
 
 
 def to_html(text: str) -> str:
-    """Markdown of a rendered page (front matter dropped) as article HTML."""
+    """Markdown of a rendered page (front matter dropped) as article HTML.
+
+    Edition homes differ from each other only in their first part (the edition's box), so the page
+    is converted section by section (at its level-two headings) and each section's HTML is kept."""
     if text.startswith("---\n"):
         text = text.split("\n---\n", 1)[1]
+    sections = re.split(r"\n(?=## )", text)
+    return "\n".join(_section_html(section) for section in sections)
+
+
+@functools.lru_cache(maxsize=1024)
+def _section_html(text: str) -> str:
     converter = _markdown()
     converter.reset()
     return converter.convert(text)

@@ -205,10 +205,13 @@ def _check_id(edition_id: str, source: Source, problems: Problems) -> bool:
     return True
 
 
+_LEVEL_BY_KEY = {lv.lower(): lv for lv in LEVELS}
+
+
 def _check_level(level, source, problems):
     if level is None:
         return None
-    match = next((lv for lv in LEVELS if lv.lower() == level.lower()), None)
+    match = _LEVEL_BY_KEY.get(level.lower())
     if match is None:
         problems.add(source, f"jenjang '{level}' tidak dikenal (yang ada: {', '.join(LEVELS)})")
     return match

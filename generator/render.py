@@ -186,19 +186,35 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+_PLACEMENTS: dict[tuple, tuple] = {}
+
+
+def _placement(catalog: Catalog, guides: list[Guide]):
+    """Where items live, what `[[id]]` may name, and which guides cite each item. Editions with the
+    same guides (most schools) share one answer; the key holds the objects, so ids stay theirs."""
+    key = (id(catalog), *map(id, guides))
+    cached = _PLACEMENTS.get(key)
+    if cached is not None and cached[0] is catalog and all(a is b for a, b in zip(cached[1], guides)):
+        return cached[2]
+    refs: dict[str, list[Guide]] = {}
+    for guide in guides:
+        for item_id, _ in guide.item_refs:
+            if guide not in refs.setdefault(item_id, []):
+                refs[item_id].append(guide)
+    value = (Locator(catalog, guides), link_targets(catalog), refs)
+    if len(_PLACEMENTS) >= 64:
+        _PLACEMENTS.clear()
+    _PLACEMENTS[key] = (catalog, tuple(guides), value)
+    return value
+
+
 class _Renderer:
     def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide],
                  edition: ResolvedEdition, pdf: bool, extra: dict | None = None):
         self.config, self.catalog, self.guides, self.edition = config, catalog, guides, edition
         self.pdf = pdf
         self.unlisted: list[str] = []
-        self.locator = Locator(catalog, guides)
-        self.targets = link_targets(catalog)
-        self.refs: dict[str, list[Guide]] = {}
-        for guide in guides:
-            for item_id, _ in guide.item_refs:
-                if guide not in self.refs.setdefault(item_id, []):
-                    self.refs[item_id].append(guide)
+        self.locator, self.targets, self.refs = _placement(catalog, guides)
         self.env = _environment()
         # Per-edition values reach the templates as render context (the environment is shared).
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,

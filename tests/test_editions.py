@@ -250,7 +250,8 @@ def test_zip_and_index(built_editions):
             assert f'url=edisi/{edition_id}/index.html' in archive.read("panduan/index.html").decode()
             script = archive.read("panduan/assets/javascripts/edisi.js").decode()
             assert f'var FORCED = "{edition_id}";' in script
-            assert not any(n.startswith("panduan/edisi/") and f"/{edition_id}/" not in n for n in names)
+            assert not any(n.startswith("panduan/edisi/") and f"/{edition_id}/" not in n
+                           and not n.startswith("panduan/edisi/logo/") for n in names)
     index = soup(built_editions / "edisi/index.html")
     links = {a.get_text(): a["href"] for a in index.select("tbody a") if not a.has_attr("download")}
     assert links["SMP Negeri 1 Contoh"] == "20200001/index.html"
