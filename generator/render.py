@@ -220,7 +220,7 @@ class _Renderer:
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
                             catalog=catalog, plan=[catalog.components[c] for c in PLAN],
                             edition=edition, recommended=recommended_indicators(catalog, edition),
-                            priority=priority_label(edition), pdf=pdf,
+                            priority=priority_label(edition), pdf=pdf, has_editions=bool(config.editions),
                             **{"edition_pages": [], "downloads": [], **(extra or {})})
 
     # --- template helpers -------------------------------------------------------------------

@@ -112,3 +112,33 @@ def test_ten_thousand_schools_load_and_check(tmp_path):
     assert school.priorities == ["dim-manajemen-kelas"] and school.priorities_from == "Kabupaten Bandung"
     own, _ = project.edition("30000003")
     assert own.priorities == ["pk-umpan-balik"] and own.priorities_from is None
+
+
+def test_a_multi_edition_build_shows_progress_on_a_terminal(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    work = add_editions(copy_project(tmp_path / "proyek"))
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--all", "--no-pdf"], cwd=work,
+                               stdin=follower, stdout=follower, stderr=follower,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait(timeout=300) == 0
+    text = output.decode()
+    assert "Edisi 6 dari 6" in text
+    home = (work / "site/index.html").read_text(encoding="utf-8")
+    assert 'href="edisi/index.html"' in home  # the national home leads to the editions
