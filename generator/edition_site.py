@@ -187,6 +187,12 @@ def write_logo(project, edition: ResolvedEdition, site: Path) -> None:
         shutil.copyfile(project.root / edition.logo, site / path)
 
 
+def _plain(markdown: str) -> str:
+    """Words of a guide's Markdown for matching its edition's search (marks and links dropped)."""
+    text = re.sub(r"\[\[([^\]]+)\]\]|\]\([^)]*\)|[#*_>`|\[\]!-]+", " ", markdown)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def data_script(data: dict) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f"window.handbookEdisi&&window.handbookEdisi.terima({text});\n"
@@ -213,7 +219,7 @@ def edition_data(project, edition: ResolvedEdition, guides: list[Guide], locator
         "prioritas_label": label, "prioritas_teks": sentence,
         "tenggat": [{"tahap": sid, "nama": stages[sid].nama, "teks": text}
                     for sid, text in edition.deadlines.items() if sid in stages],
-        "halaman": [{"judul": g.title, "ringkasan": g.summary,
+        "halaman": [{"judul": g.title, "ringkasan": g.summary, "teks": _plain(g.body)[:4000],
                      "url": f"{folder}/{g.path.removesuffix('.md')}.html"}
                     for g in guides if g.path != "index.md"],
     }

@@ -146,3 +146,20 @@ def test_shared_pages_speak_to_the_readers_edition_only(all_editions, browser):
     assert page.locator("[data-prioritas]:visible").count() == 0
     assert "Prioritas" not in page.locator("article").inner_text()
     quiet.close()
+
+
+def test_search_finds_the_editions_own_pages(all_editions, browser):
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    page.goto((all_editions / "edisi/20200001/index.html").as_uri())
+    page.goto((all_editions / "cari.html").as_uri() + "?q=jadwal%20observasi")
+    own = page.locator("#cari-edisi")
+    own.get_by_role("link", name="Jadwal di sekolah kami").wait_for(timeout=5000)
+    own.get_by_role("link", name="Jadwal di sekolah kami").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("edisi/20200001/jadwal-sekolah.html")
+    page.goto((all_editions / "edisi/20200002/index.html").as_uri())  # another school has no such page
+    page.goto((all_editions / "cari.html").as_uri() + "?q=jadwal")
+    page.wait_for_function("document.documentElement.getAttribute('data-edisi') === '20200002'")
+    assert page.locator("#cari-edisi a").count() == 0
+    context.close()

@@ -112,6 +112,42 @@
       if (what === "nama") node.textContent = " · " + d.nama;
       node.hidden = false;
     });
+    searchOwnPages(d);
+  }
+
+  /* On the search page: the edition's own pages (not in the shared index) that match the query,
+   * listed above the shared results. */
+  function words(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/)
+      .filter(function (w) { return w.length > 2; });
+  }
+  function searchOwnPages(d) {
+    var input = document.getElementById("cari-q"), results = document.getElementById("cari-hasil");
+    if (!input || !results || !d.halaman.length) return;
+    var box = el("div", {"class": "cari-edisi", id: "cari-edisi"});
+    results.parentNode.insertBefore(box, results);
+    var pages = d.halaman.map(function (p) { return {page: p, words: words(p.judul + " " + p.ringkasan + " " + p.teks)}; });
+    function update() {
+      var query = words(input.value);
+      box.textContent = "";
+      var hits = pages.filter(function (p) {
+        return query.length && query.every(function (w) {
+          return p.words.some(function (t) { return t.indexOf(w.slice(0, 5)) === 0; });
+        });
+      });
+      if (!hits.length) return;
+      box.appendChild(el("p", {"class": "cari-edisi__judul"}, "Halaman " + d.nama));
+      var list = el("ul");
+      hits.forEach(function (hit) {
+        var entry = el("li");
+        entry.appendChild(el("a", {href: ROOT + hit.page.url}, hit.page.judul));
+        if (hit.page.ringkasan) entry.appendChild(el("span", {"class": "cari-edisi__ringkasan"}, " – " + hit.page.ringkasan));
+        list.appendChild(entry);
+      });
+      box.appendChild(list);
+    }
+    input.addEventListener("input", update);
+    update();
   }
 
   window.handbookEdisi = {
