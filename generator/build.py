@@ -194,10 +194,11 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
         else:
             pages += write_edition(project, edition, guides, own, chrome, locator, new, downloads)
             if stamped:
-                marks = school_marks(edition.name, [i.nama for i in recommended_indicators(project.catalog, edition)],
-                                     priority_label(edition)[0])
-                stamp(temp / FOLDER / f"{PACKAGE}.pdf", marks, new / FOLDER / f"{PACKAGE}.pdf",
-                      project.root / "build" / "cache" / "cap")
+                package = temp / FOLDER / f"{PACKAGE}.pdf"
+                chosen = recommended_indicators(project.catalog, edition)
+                stamp(package, school_marks(edition.name, [i.nama for i in chosen], priority_label(edition)[0]),
+                      new / FOLDER / f"{PACKAGE}.pdf", project.root / "build" / "cache" / "cap",
+                      school_pages(package, project.catalog, chosen))
         write_logo(project, edition, temp)
         manifest["edisi"][edition_id] = digest
         if progress:
@@ -208,6 +209,20 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
     reuse_unchanged(temp, out_dir)
     write_manifest(temp, manifest)
     return pages
+
+
+def school_pages(package: Path, catalog: Catalog, priorities) -> list[int]:
+    """Pages of a school's worksheet package: every blank sheet, and the pre-filled observation
+    sheets of its priority indicators only (the others stay in the shared package)."""
+    from pypdf import PdfReader
+
+    from generator.pdf import sheet_pages
+    from generator.worksheets import worksheets
+
+    sheets = worksheets(catalog)
+    ranges = sheet_pages(PdfReader(str(package)), sheets)
+    return [n for sheet in sheets if sheet.indicator is None or sheet.indicator in priorities
+            for n in ranges[sheet.slug]]
 
 
 def build_shared(project: Project, out: Path, stage: Path, printer=None):

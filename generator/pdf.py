@@ -112,10 +112,8 @@ def write_page_pdfs(site: Path, pages: list[str], printer: Printer) -> None:
         shutil.copyfile(printed, html.with_suffix(".pdf"))
 
 
-def _cut(package_pdf: Path, sheets, out: Path) -> None:
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(str(package_pdf))
+def sheet_pages(reader, sheets) -> dict[str, range]:
+    """The pages of each worksheet in the printed package, from the PDF outline (its titles)."""
     wanted = {s.title for s in sheets}
     starts = [(entry.title, reader.get_destination_page_number(entry))
               for entry in reader.outline if not isinstance(entry, list) and entry.title in wanted]
@@ -123,9 +121,16 @@ def _cut(package_pdf: Path, sheets, out: Path) -> None:
     if titles != [s.title for s in sheets]:
         raise RuntimeError(f"worksheet outline does not match the worksheets: {titles}")
     bounds = [page for _, page in starts] + [len(reader.pages)]
-    for sheet, first, end in zip(sheets, bounds, bounds[1:]):
+    return {sheet.slug: range(first, end) for sheet, first, end in zip(sheets, bounds, bounds[1:])}
+
+
+def _cut(package_pdf: Path, sheets, out: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(str(package_pdf))
+    for sheet, pages in zip(sheets, sheet_pages(reader, sheets).values()):
         writer = PdfWriter()
-        for number in range(first, end):
+        for number in pages:
             writer.add_page(reader.pages[number])
         writer.add_metadata({"/Title": sheet.title})
         with open(out / f"{sheet.slug}.pdf", "wb") as f:

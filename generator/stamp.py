@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-STAMP_VERSION = "4"
+STAMP_VERSION = "6"
 NAME_LABEL = "Satuan pendidikan"
 
 
@@ -35,15 +35,15 @@ def school_marks(name: str, priorities: list[str], label: str) -> list[Mark]:
     return [Mark(NAME_LABEL, name, field=True)] + [Mark(p, f"★ {label}") for p in priorities]
 
 
-def stamp(package: Path, marks: list[Mark], target: Path, cache_dir: Path) -> None:
-    """Write `package` with `marks` to `target` (cached by content)."""
-    what = json.dumps([m.__dict__ for m in marks], ensure_ascii=False).encode()
+def stamp(package: Path, marks: list[Mark], target: Path, cache_dir: Path, pages: list[int] | None = None) -> None:
+    """Write `package` (only its `pages`, when given) with `marks` to `target` (cached by content)."""
+    what = json.dumps([[m.__dict__ for m in marks], pages], ensure_ascii=False).encode()
     digest = hashlib.sha256(STAMP_VERSION.encode() + package.read_bytes() + what).hexdigest()[:32]
     cached = cache_dir / f"{digest}.pdf"
     if not cached.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
         temp = cached.with_suffix(".tmp")
-        _stamp(package, marks, temp)
+        _stamp(package, marks, temp, pages)
         temp.replace(cached)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
@@ -86,11 +86,16 @@ def _font_file() -> str | None:
     return None
 
 
-def _stamp(package: Path, marks: list[Mark], target: Path) -> None:
+def _stamp(package: Path, marks: list[Mark], target: Path, pages: list[int] | None) -> None:
     from fpdf import FPDF
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(str(package))
+    if pages is not None:  # only the sheets this school needs (and only the objects they use)
+        writer = PdfWriter()
+        for number in pages:
+            writer.add_page(reader.pages[number])
+        reader = PdfReader(_written(writer))
     writer = PdfWriter(clone_from=reader)
     overlay = FPDF(unit="pt")
     overlay.set_auto_page_break(False)
@@ -120,7 +125,8 @@ def _stamp(package: Path, marks: list[Mark], target: Path) -> None:
             overlay.text(x + offset, height - y, text)  # fpdf measures from the top
         stamped_pages.append(number)
     if not stamped_pages:
-        shutil.copyfile(package, target)
+        with open(target, "wb") as f:
+            writer.write(f)
         return
     layer = PdfReader(io.BytesIO(bytes(overlay.output())))
     for number, overlay_page in zip(stamped_pages, layer.pages):
@@ -129,3 +135,10 @@ def _stamp(package: Path, marks: list[Mark], target: Path) -> None:
     writer.compress_identical_objects()
     with open(target, "wb") as f:
         writer.write(f)
+
+
+def _written(writer) -> io.BytesIO:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    buffer.seek(0)
+    return buffer
