@@ -205,7 +205,7 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
             progress(done, len(targets))
     write_editions_index(project, list(project.config.editions), set(targets), temp / EDITIONS_DIR, zips)
     if zips:
-        write_zips(temp, targets, temp / "unduh")
+        write_zips(temp, targets, {e: project.config.editions[e].name for e in targets}, temp / "unduh")
     reuse_unchanged(temp, out_dir)
     write_manifest(temp, manifest)
     return pages

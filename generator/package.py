@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import zipfile
 from pathlib import Path
@@ -20,7 +21,7 @@ TYPE_NAMES = {NATIONAL: "Nasional", "provinsi": "Provinsi", "kabupaten": "Kabupa
 ZIP_FOLDER = "panduan"
 
 
-def write_zips(site: Path, edition_ids: list[str], out: Path) -> None:
+def write_zips(site: Path, edition_ids: list[str], names: dict[str, str], out: Path) -> None:
     """One zip per edition for a flash drive: the shared tree, the edition's folder, an index.html
     that opens the edition's home, and the edition script set to that edition. The shared part is
     compressed once and copied; each edition only appends its own files."""
@@ -50,7 +51,7 @@ def write_zips(site: Path, edition_ids: list[str], out: Path) -> None:
             home = f"{EDITIONS_DIR}/{edition_id}/index.html"
             for logo in sorted((site / EDITIONS_DIR / "logo").glob("*")):
                 _add(archive, f"{ZIP_FOLDER}/{EDITIONS_DIR}/logo/{logo.name}", logo.read_bytes())
-            _add(archive, f"{ZIP_FOLDER}/index.html", _REDIRECT.format(home=home).encode())
+            _add(archive, f"{ZIP_FOLDER}/index.html", _REDIRECT.format(home=home, name=html.escape(names[edition_id])).encode())
             _add(archive, f"{ZIP_FOLDER}/{EDITION_SCRIPT}",
                  script.replace("var FORCED = null;", f'var FORCED = "{edition_id}";', 1).encode())
     base.unlink()
@@ -66,9 +67,10 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 EDITION_SCRIPT = "assets/javascripts/edisi.js"
 _REDIRECT = """<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>Panduan</title>
+<html lang="id"><head><meta charset="utf-8"><title>{name}</title>
 <meta http-equiv="refresh" content="0; url={home}"></head>
-<body><p><a href="{home}">Buka panduan</a></p></body></html>
+<body><p><a href="{home}">Buka panduan {name}</a></p>
+<script>location.replace("{home}");</script></body></html>
 """
 
 

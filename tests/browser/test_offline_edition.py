@@ -38,6 +38,7 @@ def offline_page(browser):
 def test_navigates_from_disk(unzipped, offline_page):
     page = offline_page
     page.goto((unzipped / "index.html").as_uri())
+    page.wait_for_url("**/edisi/20200001/index.html")
     assert "SMP Negeri 1 Contoh" in page.title()
     page.locator("article").get_by_role("link", name="Umpan Balik Konstruktif", exact=True).first.click()
     page.wait_for_load_state("load")

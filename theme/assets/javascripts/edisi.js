@@ -67,10 +67,11 @@
     }
     var article = document.querySelector("article");
     if (article && !document.querySelector("[data-edisi-id]")) {
-      var ribbon = el("p", {"class": "edisi-pita"});
-      ribbon.appendChild(document.createTextNode("Anda membaca edisi "));
-      ribbon.appendChild(el("a", {href: ROOT + d.beranda}, d.nama));
-      ribbon.appendChild(document.createTextNode(". "));
+      var ribbon = el("p", {"class": "edisi-pita"}), where = el("span");
+      where.appendChild(document.createTextNode("Anda membaca edisi "));
+      where.appendChild(el("a", {href: ROOT + d.beranda}, d.nama));
+      where.appendChild(document.createTextNode("."));
+      ribbon.appendChild(where);
       var leave = el("button", {type: "button", "class": "edisi-pita__keluar"}, "Tampilkan edisi umum");
       leave.addEventListener("click", function () { store(null); window.location.reload(); });
       ribbon.appendChild(leave);
