@@ -163,7 +163,8 @@ def _serve(args, root: Path) -> int:
     rebuild()
     print(f"Pratinjau di http://{args.host}:{args.port}/ (tekan Ctrl+C untuk berhenti).",
           file=sys.stderr)
-    watch = [root / name for name in ("catalog", "content", "theme", "editions", "site_config.yml")]
-    watch.append(Path(__file__).parent / "templates")
+    from generator.project_layers import ProjectLayers
+
+    watch = [*ProjectLayers.of(root).watched(), Path(__file__).parent / "templates"]
     serve_mkdocs(rebuild, preview, watch, args.host, args.port)
     return 0
