@@ -1,4 +1,4 @@
-"""Command line: `handbook build | check | serve`. Problems are printed as `file:line: message`.
+"""Command line: `handbook build | check | serve | new`. Problems are printed as `file:line: message`.
 
 Exit codes: 0 success, 1 invalid input or failed build, 2 wrong usage.
 """
@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="alamat (bawaan: 127.0.0.1)")
     serve.add_argument("--edition", metavar="ID", default="nasional",
                        help="edisi yang dipratinjau (bawaan: nasional)")
+    new = commands.add_parser("new", help="buat proyek panduan daerah baru yang memakai panduan nasional",
+                              description="Buat proyek daerah: site_config.yml, contoh daftar sekolah,"
+                                          " folder halaman daerah, README, dan alur terbit GitHub Pages.")
+    new.add_argument("folder", type=Path, metavar="FOLDER", help="folder proyek baru (baru atau kosong)")
+    new.add_argument("--wilayah", default="Kabupaten Contoh", help="nama wilayah (bawaan: Kabupaten Contoh)")
     return parser
 
 
@@ -86,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = args.root.resolve()
     try:
-        return {"build": _build, "check": _check, "serve": _serve}[args.command](args, root)
+        return {"build": _build, "check": _check, "serve": _serve, "new": _new}[args.command](args, root)
     except HandbookError as e:
         _report(e)
         return 1
@@ -144,6 +149,15 @@ def _check(args, root: Path) -> int:
     editions = len(project.config.editions)
     print(f"Tidak ada masalah: {items} butir katalog, {len(project.guides)} panduan, dan"
           f" {editions} edisi daerah/sekolah diperiksa.", file=sys.stderr)
+    return 0
+
+
+def _new(args, root: Path) -> int:
+    from generator.new_project import create_project
+
+    create_project(args.folder, args.wilayah)
+    print(f"Proyek baru dibuat di {args.folder}. Baca README.md di sana, lalu jalankan"
+          f" 'handbook --root {args.folder} check'.", file=sys.stderr)
     return 0
 
 
