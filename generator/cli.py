@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--all", action="store_true", help="bangun semua edisi")
     build.add_argument("--shard", metavar="K/N", type=_shard,
                        help="bangun potongan ke-K dari N potongan daftar edisi (untuk CI paralel)")
+    build.add_argument("--pdf", dest="pdf", action="store_true", default=None,
+                       help="harus membuat PDF lembar kerja (gagal bila Chromium tidak ada); tanpa opsi"
+                            " ini PDF dilewati bila Chromium tidak ada")
     build.add_argument("--no-pdf", dest="pdf", action="store_false",
                        help="jangan buat PDF lembar kerja (tidak memerlukan Chromium)")
     build.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -118,8 +121,14 @@ def _report(error: HandbookError) -> None:
 def _build(args, root: Path) -> int:
     from generator.build import build_editions, build_site
 
+    from generator.pdf import PDF_SKIPPED, find_chromium
+
     out = args.out if args.out is not None else root / "site"
     out = out if out.is_absolute() else Path.cwd() / out
+    if args.pdf is None:  # PDFs where Chromium is there; a missing one never fails the build
+        args.pdf = find_chromium() is not None
+        if not args.pdf:
+            print(PDF_SKIPPED, file=sys.stderr)
     if args.edition or args.all or args.shard:
         print("Membangun edisi…", file=sys.stderr)
         result = build_editions(root, out, args.edition or None, args.shard, args.jobs, args.pdf)
