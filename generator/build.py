@@ -154,8 +154,9 @@ def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = No
         if jobs > 1:
             import multiprocessing
 
-            # fork: workers inherit the loaded project and the imported renderer.
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            # The platform's start method: fork on Linux (workers inherit the imported renderer),
+            # spawn on Windows and macOS (the project is pickled to each worker).
+            with multiprocessing.get_context().Pool(jobs) as pool:
                 results = pool.map(_build_and_zip, tasks, chunksize=1)
         else:
             results = [_build_and_zip(task) for task in tasks]
@@ -266,6 +267,8 @@ def _remove_leftovers(out_dir: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) terminates the process on Windows: keep the folder
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
