@@ -37,7 +37,8 @@ def create_project(folder: Path, region: str = "Kabupaten Contoh", colour: str =
         raise HandbookError([Problem(Source(str(folder)), "folder ini sudah berisi berkas; pilih folder baru"
                                                           " atau folder kosong untuk proyek baru")])
     context = {"region": region, "region_id": region_id(region), "kind": region_kind(region),
-               "colour": colour, "requirement": f"panduan-kinerja-guru~={__version__}"}
+               "colour": colour, "version": __version__,
+               "requirement": f"panduan-kinerja-guru~={__version__}"}
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True)
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a YAML double-quoted string
