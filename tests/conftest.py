@@ -37,8 +37,6 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def _env():
-    import os
-
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return env
