@@ -17,6 +17,7 @@ from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, load_guides, overlay_guides
 from generator.model import Catalog, Guide
+from generator.project_layers import ProjectLayers
 from generator.render import check_placement, generated_pages, printable_guides, render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
 
@@ -52,21 +53,22 @@ class BuildResult:
 
 
 def load_project(root: Path) -> Project:
-    """Load site_config.yml, catalog/, content/ and edition overlays, and cross-check them all;
-    raise HandbookError listing every problem."""
+    """Load site_config.yml, catalog/, content/ (each from its project layer) and edition overlays,
+    and cross-check them all; raise HandbookError listing every problem."""
     problems = Problems()
     catalog = config = guides = None
+    layers = ProjectLayers.of(root)
     try:
-        catalog = load_catalog(root)
+        catalog = load_catalog(layers.catalog_root)
     except HandbookError as e:
         problems.extend(e)
         catalog = e.partial_catalog
     try:
-        config = load_site_config(root, catalog)
+        config = load_site_config(root, catalog, defaults=layers.config_defaults())
     except HandbookError as e:
         problems.extend(e)
     try:
-        guides = load_guides(root)
+        guides = layers.load_guides()
     except HandbookError as e:
         problems.extend(e)
     overlays = _load_overlays(root, config, problems)
@@ -243,7 +245,7 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
     rendered.unlisted.append(template.path)
     stage = _fresh_folder(stage, project.root)
     logo = project.root / edition.logo if edition.logo else None
-    write_mkdocs_project(rendered, stage, project.root / "theme", logo)
+    write_mkdocs_project(rendered, stage, ProjectLayers.of(project.root).theme, logo)
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
     chrome = Chrome.take(out)
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
@@ -448,6 +450,8 @@ def _remove_leftovers(out_dir: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) terminates the process on Windows: keep the folder
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

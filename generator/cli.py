@@ -1,4 +1,4 @@
-"""Command line: `handbook build | check | serve`. Problems are printed as `file:line: message`.
+"""Command line: `handbook build | check | serve | new`. Problems are printed as `file:line: message`.
 
 Exit codes: 0 success, 1 invalid input or failed build, 2 wrong usage.
 """
@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
                             " gabungkan hasilnya dengan 'handbook join'")
     build.add_argument("--zip", dest="zips", action="store_true",
                        help="buat juga paket zip per edisi di site/unduh/ untuk dibuka tanpa internet")
+    build.add_argument("--pdf", dest="pdf", action="store_true", default=None,
+                       help="harus membuat PDF lembar kerja (gagal bila Chromium tidak ada); tanpa opsi"
+                            " ini PDF dilewati bila Chromium tidak ada")
     build.add_argument("--no-pdf", dest="pdf", action="store_false",
                        help="jangan buat PDF lembar kerja (tidak memerlukan Chromium)")
     build.add_argument("--jobs", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
@@ -79,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="alamat (bawaan: 127.0.0.1)")
     serve.add_argument("--edition", metavar="ID", default="nasional",
                        help="edisi yang dipratinjau (bawaan: nasional)")
+    new = commands.add_parser("new", help="buat proyek panduan daerah baru yang memakai panduan nasional",
+                              description="Buat proyek daerah: site_config.yml, contoh daftar sekolah,"
+                                          " folder halaman daerah, README, dan alur terbit GitHub Pages.")
+    new.add_argument("folder", type=Path, metavar="FOLDER", help="folder proyek baru (baru atau kosong)")
+    new.add_argument("--wilayah", default="Kabupaten Contoh", help="nama wilayah (bawaan: Kabupaten Contoh)")
     return parser
 
 
@@ -97,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = args.root.resolve()
     try:
-        return {"build": _build, "check": _check, "serve": _serve, "join": _join}[args.command](args, root)
+        return {"build": _build, "check": _check, "serve": _serve, "join": _join,
+                "new": _new}[args.command](args, root)
     except HandbookError as e:
         _report(e)
         return 1
@@ -124,7 +133,13 @@ def _report(error: HandbookError) -> None:
 def _build(args, root: Path) -> int:
     from generator.build import build
 
+    from generator.pdf import PDF_SKIPPED, find_chromium
+
     out = _out(args, root)
+    if args.pdf is None:  # PDFs where Chromium is there; a missing one never fails the build
+        args.pdf = find_chromium() is not None
+        if not args.pdf:
+            print(PDF_SKIPPED, file=sys.stderr)
     several = bool(args.edition or args.all or args.shard)
     print("Membangun panduan dan edisi…" if several else "Membangun panduan…", file=sys.stderr)
     result = build(root, out, args.edition, every=args.all, shard=args.shard, pdf=args.pdf,
@@ -189,6 +204,15 @@ def _check(args, root: Path) -> int:
     return 0
 
 
+def _new(args, root: Path) -> int:
+    from generator.new_project import create_project
+
+    create_project(args.folder, args.wilayah)
+    print(f"Proyek baru dibuat di {args.folder}. Baca README.md di sana, lalu jalankan"
+          f" 'handbook --root {args.folder} check'.", file=sys.stderr)
+    return 0
+
+
 def _serve(args, root: Path) -> int:
     from generator.build import build_site
     from generator.mkdocs_backend import serve_mkdocs
@@ -205,7 +229,8 @@ def _serve(args, root: Path) -> int:
     rebuild()
     print(f"Pratinjau di http://{args.host}:{args.port}/ (tekan Ctrl+C untuk berhenti).",
           file=sys.stderr)
-    watch = [root / name for name in ("catalog", "content", "theme", "editions", "site_config.yml")]
-    watch.append(Path(__file__).parent / "templates")
+    from generator.project_layers import ProjectLayers
+
+    watch = [*ProjectLayers.of(root).watched(), Path(__file__).parent / "templates"]
     serve_mkdocs(rebuild, preview, watch, args.host, args.port)
     return 0

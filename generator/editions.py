@@ -1,20 +1,19 @@
 """Editions: the national handbook and its regional and school editions, with inheritance.
 
 National -> region (provinsi, kabupaten, kota) -> school (satuan pendidikan, by NPSN). An edition
-sets only what differs; everything else comes from its parent. Schools can also come from a CSV
-(`npsn,nama,jenjang,region,prioritas`) that coordinators keep in a spreadsheet.
+sets only what differs; everything else comes from its parent. Schools can also come from a
+spreadsheet (CSV or .xlsx, `npsn,nama,jenjang,region,prioritas`; read by school_list).
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
 from generator.model import Catalog
-from generator.yamlio import LocatedDict, LocatedList, read_text
+from generator.yamlio import LocatedDict, LocatedList
 
 NATIONAL = "nasional"
 REGION_TYPES = ("provinsi", "kabupaten", "kota")
@@ -22,7 +21,6 @@ TYPES = (*REGION_TYPES, "sekolah")
 LEVELS = ("PAUD", "TK", "RA", "SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK", "MAK", "SLB", "SKB", "PKBM")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NPSN_PATTERN = re.compile(r"^[0-9A-Z][0-9]{7}$")
-CSV_COLUMNS = ("npsn", "nama", "jenjang", "region", "prioritas")
 EDITION_KEYS = {"id", "nama", "jenis", "induk", "npsn", "jenjang", "logo", "warna_utama", "kontak",
                 "tenggat", "prioritas", "modul", "alamat"}
 CONTACT_KEYS = {"nama": True, "peran": False, "telepon": False, "surel": False}
@@ -95,11 +93,11 @@ def parse_editions(name: str, data: LocatedDict, catalog: Catalog | None, root: 
         csv_files = [csv_files]
     if not isinstance(csv_files, list) or not all(isinstance(f, str) for f in csv_files):
         problems.add(Source(name, data.line_of("daftar_sekolah")),
-                     "'daftar_sekolah' harus berisi nama berkas CSV (contoh: editions/sekolah.csv)")
+                     "'daftar_sekolah' harus berisi nama berkas CSV atau XLSX (contoh: editions/sekolah.xlsx)")
         csv_files = []
     regions = {e.id: e for e in editions if e.type in REGION_TYPES}
     for rel in csv_files:
-        editions.extend(_parse_csv(rel, root, regions, catalog, problems))
+        editions.extend(_parse_school_list(rel, root, regions, catalog, problems))
     _check_tree(editions, problems)
     return editions
 
@@ -320,69 +318,37 @@ def resolve_priorities(refs: list[str], source: Source, catalog: Catalog | None,
     return out
 
 
-def _parse_csv(rel: str, root: Path, regions: dict, catalog, problems: Problems) -> list[Edition]:
-    path = root / rel
-    if not path.is_file():
-        problems.add(Source("site_config.yml"), f"berkas daftar sekolah '{rel}' tidak ditemukan")
-        return []
-    try:
-        text = read_text(path, rel)
-    except HandbookError as e:
-        problems.extend(e)
-        return []
-    sample = text.split("\n", 1)[0]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","  # Excel in Indonesian locale
-    try:
-        rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
-    except csv.Error as e:
-        problems.add(Source(rel), f"berkas CSV tidak dapat dibaca ({e}); simpan ulang dari spreadsheet"
-                                  " sebagai CSV")
-        return []
-    if not rows or not any(cell.strip() for cell in rows[0]):
-        problems.add(Source(rel, 1), "berkas CSV kosong; baris pertama harus berisi nama kolom"
-                                     f" {','.join(CSV_COLUMNS)}")
-        return []
-    header = [h.strip().lower() for h in rows[0]]
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        problems.add(Source(rel, 1), f"kolom {', '.join(missing)} tidak ada; baris pertama harus berisi"
-                                     f" {','.join(CSV_COLUMNS)} (yang ada: {','.join(header)})")
-        return []
+def _parse_school_list(rel: str, root: Path, regions: dict, catalog, problems: Problems) -> list[Edition]:
+    from generator.school_list import read_school_list
+
     region_by_name = {e.name.casefold(): e.id for e in regions.values()}
     editions = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        where = Source(rel, number)
-        label = f"(baris data {number - 1}) "
-        if len(row) != len(header):
-            problems.add(where, f"{label}ada {len(row)} kolom, seharusnya {len(header)}; periksa tanda"
-                                f" '{delimiter}' di dalam nama (apit dengan tanda kutip)")
-            continue
-        cells = {h: c.strip() for h, c in zip(header, row)}
+    for row in read_school_list(rel, root, problems):
+        label, cells = row.label, row.values
         npsn, name, level, region = (cells["npsn"], cells["nama"], cells["jenjang"], cells["region"])
         row_problems = Problems()
         if not NPSN_PATTERN.match(npsn):
-            row_problems.add(where, f"{label}NPSN '{npsn}' tidak sah: NPSN terdiri atas 8 angka")
+            row_problems.add(row.at("npsn"), f"{label}NPSN '{npsn}' tidak sah: NPSN terdiri atas 8 angka")
         if not name:
-            row_problems.add(where, f"{label}kolom nama kosong")
-        level = _check_level(level, where, row_problems) if level else None
+            row_problems.add(row.at("nama"), f"{label}kolom nama kosong")
+        level = _check_level(level, row.at("jenjang"), row_problems) if level else None
         parent = regions.get(region) and region or region_by_name.get(region.casefold())
         if not parent:
-            row_problems.add(where, f"{label}region '{region}' tidak dikenal{did_you_mean(region, regions)}:"
-                                    " tulis id atau nama edisi wilayah di site_config.yml"
-                                    f" (yang ada: {known_list(regions) or 'belum ada'})")
-        priorities = resolve_priorities(cells["prioritas"].split(";"), where, catalog, row_problems) \
-            if cells["prioritas"] else None
+            row_problems.add(row.at("region"), f"{label}region '{region}' tidak dikenal"
+                                               f"{did_you_mean(region, regions)}: tulis id atau nama edisi"
+                                               " wilayah di site_config.yml"
+                                               f" (yang ada: {known_list(regions) or 'belum ada'})")
+        priorities = resolve_priorities(cells["prioritas"].split(";"), row.at("prioritas"), catalog,
+                                        row_problems) if cells.get("prioritas") else None
         for problem in row_problems.items:
             if problem.message.startswith("prioritas"):
                 problem = type(problem)(problem.source, label + problem.message)
             problems.items.append(problem)
         if row_problems:
             continue
-        edition = Edition(id=npsn.lower(), name=name, type="sekolah", source=where, parent=parent,
+        edition = Edition(id=npsn.lower(), name=name, type="sekolah", source=row.source, parent=parent,
                           npsn=npsn, level=level, priorities=priorities)
-        edition.source_of_parent = where
+        edition.source_of_parent = row.at("region")
         editions.append(edition)
     return editions
 

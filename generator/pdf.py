@@ -22,9 +22,23 @@ CACHE_VERSION = "1"  # bump when the printing settings change
 _PRINTED = re.compile(r"<article.*?</article>", re.S)
 
 
+# Chromium or a browser built on it (Google Chrome on CI runners, Edge on Windows).
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "msedge")
+
+
 def find_chromium() -> str | None:
-    """Path of the Chromium to print with: $HANDBOOK_CHROMIUM, else chromium on PATH."""
-    return os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """Path of the Chromium to print with: $HANDBOOK_CHROMIUM ('none': no Chromium), else the
+    first of BROWSERS on PATH."""
+    chosen = os.environ.get("HANDBOOK_CHROMIUM")
+    if chosen:
+        return None if chosen == "none" else chosen
+    return next((path for path in map(shutil.which, BROWSERS) if path), None)
+
+
+# The one line a default build prints when it skips the PDFs.
+PDF_SKIPPED = ("PDF lembar kerja dilewati karena Chromium tidak ditemukan; untuk menambahkannya, pasang"
+               " Chromium ('sudo apt install chromium', di Windows Chrome atau Edge, atau tunjuk lewat"
+               " HANDBOOK_CHROMIUM) lalu bangun ulang.")
 
 
 def missing_chromium() -> HandbookError:

@@ -45,10 +45,13 @@ class SiteConfig:
 
 
 def load_site_config(root: Path, catalog: Catalog | None = None,
-                     name: str = "site_config.yml") -> SiteConfig:
+                     name: str = "site_config.yml", defaults: dict | None = None) -> SiteConfig:
     """Load and validate site_config.yml and its editions (navigation is checked against guides
-    separately). Without a catalogue, references into it are not checked."""
+    separately). Without a catalogue, references into it are not checked. `defaults`: values
+    for keys the file leaves out (see project_layers)."""
     data = load_yaml(root / name, name)
+    for key, value in (defaults or {}).items():
+        data.setdefault(key, value)
     problems = Problems()
     for key in data:
         if key not in KEYS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -36,8 +37,6 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def _env():
-    import os
-
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return env
@@ -74,3 +73,13 @@ def browser():
                   "--disable-component-update", "--no-first-run", "--disable-sync"])
         yield browser
         browser.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI a browser test never passes by being skipped: a skip there is a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("CI") and item.get_closest_marker("browser"):
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped in CI: {report.longrepr}"

@@ -168,8 +168,9 @@ def test_csv_missing_column(editions_project):
     (editions_project / "editions/sekolah.csv").write_text("npsn,nama,region\n20200002,SD,kab-bandung\n",
                                                            encoding="utf-8")
     assert check_lines(editions_project) == [
-        "editions/sekolah.csv:1: kolom jenjang, prioritas tidak ada; baris pertama harus berisi"
-        " npsn,nama,jenjang,region,prioritas (yang ada: npsn,nama,region)"]
+        "editions/sekolah.csv:1: kolom jenjang tidak ada; baris judul kolom harus berisi"
+        " npsn,nama,jenjang,region dan boleh juga prioritas, atau nama kolom Dapodik (NPSN, Nama Sekolah,"
+        " Bentuk Pendidikan, Kabupaten/Kota) (yang ada: npsn,nama,region)"]
 
 
 def test_semicolon_csv_from_a_spreadsheet(editions_project):
