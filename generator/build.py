@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.catalog import load_catalog
 from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
+from generator.files import check_readable
 from generator.guides import check_guides, load_guides, overlay_guides
 from generator.model import Catalog, Guide
 from generator.render import check_placement, generated_pages, printable_guides, render_handbook
@@ -70,6 +71,7 @@ def load_project(root: Path) -> Project:
     except HandbookError as e:
         problems.extend(e)
     overlays = _load_overlays(root, config, problems)
+    _collect(problems, check_readable, root, "theme")
     if catalog is not None and guides is not None:
         modules = config.modules if config else None  # unknown when site_config.yml failed
         generated = generated_pages(catalog, guides)

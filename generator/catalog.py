@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.files import project_files
 from generator.model import Catalog, Item
 from generator.schema import FILES, Field, Kind
 from generator.yamlio import LocatedDict, LocatedList, load_yaml
@@ -23,7 +24,7 @@ def load_catalog(root: Path, folder: str = "catalog") -> Catalog:
     problems = Problems()
     loader = _Loader(problems)
     catalog_dir = root / folder
-    present = {p.name for p in catalog_dir.glob("*.yml")} if catalog_dir.is_dir() else set()
+    present = {p.name for p in project_files(catalog_dir, "*.yml")} if catalog_dir.is_dir() else set()
     for name in sorted(present - FILES.keys()):
         problems.add(Source(f"{folder}/{name}"),
                      f"berkas katalog tidak dikenal{did_you_mean(name, FILES)}"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.files import project_files
 from generator.model import Catalog, Guide
 from generator.yamlio import LocatedDict, parse_yaml, read_text
 
@@ -26,7 +27,7 @@ def load_guides(root: Path, folder: str = "content") -> list[Guide]:
     """Read every guide; raise HandbookError listing all problems in front matter."""
     problems = Problems()
     guides = []
-    for path in sorted((root / folder).rglob("*.md")):
+    for path in project_files(root / folder, "**/*.md"):
         rel = path.relative_to(root).as_posix()
         try:
             guides.append(_load_guide(path, rel, path.relative_to(root / folder).as_posix()))

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import HandbookError, Problem, Source
+from generator.files import ignore_for_copy
 from generator.render import NavNode, Rendered
 
 THEME_DIR = "theme"
@@ -74,7 +75,7 @@ def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
-    shutil.copytree(theme_src, stage / THEME_DIR)
+    shutil.copytree(theme_src, stage / THEME_DIR, ignore=ignore_for_copy)
     config = assemble_mkdocs_config(rendered)
     if logo is not None:
         target = f"assets/logo{logo.suffix.lower()}"
