@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
 from generator.files import project_files
+from generator.ids import id_problem, shown
 from generator.model import Catalog, Item
 from generator.schema import FILES, Field, Kind
 from generator.yamlio import LocatedDict, LocatedList, load_yaml
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 _TYPE_NAMES = {
     "text": "teks", "texts": "daftar teks", "bool": "true atau false", "int": "bilangan bulat",
@@ -149,10 +147,10 @@ class _Loader:
             data[name] = [v.strip() for v in value] if spec.type == "texts" else (
                 value.strip() if isinstance(value, str) else value)
         item_id = data.get("id")
-        if item_id is not None and not ID_PATTERN.match(item_id):
+        reason = id_problem(item_id) if item_id is not None else None
+        if reason:
             self.problems.add(Source(rel, raw.line_of("id")),
-                              f"id '{item_id}' tidak sah: pakai huruf kecil, angka, dan tanda '-'"
-                              " saja (contoh: pk-disiplin-positif)")
+                              f"id '{shown(item_id)}' tidak sah: {reason} (contoh: pk-disiplin-positif)")
             item_id = None
         item = Item(id=item_id, kind=kind.name, label=kind.label, data=data, source=source,
                     component=component if kind.name != "komponen" else item_id,

@@ -62,7 +62,7 @@ class Problems:
 
 def known_list(names, limit: int = 12) -> str:
     """Return 'a, b, c' (shortened past `limit`) for 'known: ...' hints."""
-    names = sorted(names)
+    names = sorted(str(n) for n in names)  # YAML keys may also be numbers or empty
     shown = ", ".join(names[:limit])
     return shown + (f", … (+{len(names) - limit} lagi)" if len(names) > limit else "")
 
@@ -71,5 +71,5 @@ def did_you_mean(name: str, candidates) -> str:
     """Return ' (maksud Anda 'x'?)' when a close match exists, else ''."""
     import difflib
 
-    match = difflib.get_close_matches(str(name), list(candidates), n=1, cutoff=0.7)
+    match = difflib.get_close_matches(str(name), [str(c) for c in candidates], n=1, cutoff=0.7)
     return f" (maksud Anda '{match[0]}'?)" if match else ""
