@@ -16,7 +16,7 @@ from generator.catalog import load_catalog
 from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.files import check_readable
-from generator.guides import check_guides, load_guides, overlay_guides
+from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
 from generator.model import Catalog, Guide
 from generator.render import check_placement, generated_pages, printable_guides, render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
@@ -71,6 +71,8 @@ def load_project(root: Path) -> Project:
     except HandbookError as e:
         problems.extend(e)
     overlays = _load_overlays(root, config, problems)
+    if guides is not None:
+        _collect(problems, check_linked_files, root, [*guides, *(g for pages in overlays.values() for g in pages)])
     _collect(problems, check_readable, root, "theme")
     if catalog is not None and guides is not None:
         modules = config.modules if config else None  # unknown when site_config.yml failed
@@ -227,7 +229,7 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None)
     stage = _fresh_folder(stage, project.root)
     logo = project.root / edition.logo if edition.logo else None
-    write_mkdocs_project(rendered, stage, project.root / "theme", logo)
+    write_mkdocs_project(rendered, stage, project.root / "theme", logo, linked_files(project.root, guides))
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
     if printer is not None:

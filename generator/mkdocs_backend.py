@@ -68,13 +68,18 @@ def _nav_entry(node: NavNode):
     return {node.title: children}
 
 
-def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo: Path | None) -> None:
-    """Write docs/, theme/ and mkdocs.yml into an empty `stage` folder."""
+def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo: Path | None,
+                         files: dict[str, Path] | None = None) -> None:
+    """Write docs/, theme/ and mkdocs.yml into an empty `stage` folder; `files` (site path ->
+    project file) are the images and files the guides link to."""
     docs = stage / "docs"
     for page in rendered.pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
+    for path, source in (files or {}).items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / path)
     shutil.copytree(theme_src, stage / THEME_DIR, ignore=ignore_for_copy)
     config = assemble_mkdocs_config(rendered)
     if logo is not None:
