@@ -6,6 +6,7 @@ not carry its marker file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -15,8 +16,9 @@ from pathlib import Path
 from generator.catalog import load_catalog
 from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
-from generator.files import check_readable
 from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
+from generator.lock import alive, build_lock
+from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
 from generator.render import check_placement, generated_pages, printable_guides, render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
@@ -73,7 +75,7 @@ def load_project(root: Path) -> Project:
     overlays = _load_overlays(root, config, problems)
     if guides is not None:
         _collect(problems, check_linked_files, root, [*guides, *(g for pages in overlays.values() for g in pages)])
-    _collect(problems, check_readable, root, "theme")
+    _collect(problems, check_theme, root)
     if catalog is not None and guides is not None:
         modules = config.modules if config else None  # unknown when site_config.yml failed
         generated = generated_pages(catalog, guides)
@@ -124,7 +126,7 @@ def build_site(root: Path, out_dir: Path, edition_id: str = NATIONAL,
     project = load_project(root)
     _check_known(project, [edition_id])
     _check_printer(pdf)
-    with _temp_output(out_dir) as temp, _printer(root, pdf) as printer:
+    with _temp_output(out_dir, root) as temp, _printer(root, pdf) as printer:
         pages = build_edition(project, edition_id, temp, stage_dir or _stage(root, edition_id), printer)
         _swap_in(temp, out_dir)
     return BuildResult(out_dir, pages, time.perf_counter() - started, [edition_id],
@@ -148,8 +150,7 @@ def build_editions(root: Path, out_dir: Path, edition_ids: list[str] | None = No
     if shard:
         chosen = select_shard(chosen, shard)
     _check_printer(pdf)
-    with _temp_output(out_dir) as temp:
-        temp.mkdir()
+    with _temp_output(out_dir, root) as temp:
         jobs = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
         # Each worker builds every jobs-th edition with one renderer and one browser.
         tasks = [(project, chosen[k::jobs], temp, pdf) for k in range(jobs)]
@@ -241,40 +242,40 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
 
 
 class _temp_output:
-    """A temporary sibling of the output folder, removed if the build fails midway."""
+    """A temporary sibling of the output folder (with our marker), removed if the build fails
+    midway. While it exists this build holds the locks of the output folder and of the project."""
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, root: Path):
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.path = out_dir.parent / f".{out_dir.name}.baru-{os.getpid()}"
-        _remove_leftovers(out_dir)
+        self.out_dir, self.root = out_dir, root
+        self.locks = contextlib.ExitStack()
 
     def __enter__(self) -> Path:
-        return self.path
+        self.locks.enter_context(build_lock(self.out_dir, self.root))
+        try:
+            _remove_leftovers(self.out_dir)
+            return _fresh_folder(self.path, self.root)
+        except BaseException:
+            self.locks.close()
+            raise
 
     def __exit__(self, *exc) -> None:
-        if self.path.exists():
-            shutil.rmtree(self.path)
+        with self.locks:
+            if self.path.exists():
+                shutil.rmtree(self.path)
 
 
 def _remove_leftovers(out_dir: Path) -> None:
-    """Remove temporary folders of earlier builds that were killed (named by us, their process gone)."""
+    """Remove temporary folders of earlier builds that were killed (named by us, carrying our
+    marker, their process gone); a folder of the same name without the marker is not ours."""
     import re
 
     pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(baru|lama)-(\d+)$")
     for folder in out_dir.parent.iterdir():
         match = pattern.match(folder.name)
-        if match and folder.is_dir() and not _alive(int(match.group(2))):
+        if match and (folder / MARKER).is_file() and not alive(int(match.group(2))):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _check_replaceable(folder: Path, root: Path) -> None:

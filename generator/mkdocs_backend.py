@@ -68,6 +68,32 @@ def _nav_entry(node: NavNode):
     return {node.title: children}
 
 
+def check_theme(root: Path) -> None:
+    """The theme folder's files can be read and its templates parse, so that a broken theme
+    fails `check` as it would fail the build; raise HandbookError listing every problem."""
+    import jinja2
+
+    from generator.files import check_readable, project_files
+
+    check_readable(root, THEME_DIR)
+    problems = []
+    for path in project_files(root / THEME_DIR, "**/*.html"):
+        try:
+            jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+        except jinja2.TemplateSyntaxError as e:
+            problems.append(_template_problem(path.relative_to(root).as_posix(), e.lineno))
+        except UnicodeDecodeError:
+            problems.append(Problem(Source(path.relative_to(root).as_posix(), 1),
+                                    "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8"))
+    if problems:
+        raise HandbookError(problems)
+
+
+def _template_problem(rel: str, line: int | None) -> Problem:
+    return Problem(Source(rel, line or 1), "templat tema tidak dapat dipakai: periksa pasangan '{% ... %}'"
+                                            " (misalnya 'if' ditutup 'endif') dan '{{ ... }}' di baris ini")
+
+
 def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo: Path | None,
                          files: dict[str, Path] | None = None) -> None:
     """Write docs/, theme/ and mkdocs.yml into an empty `stage` folder; `files` (site path ->
@@ -231,6 +257,7 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None
 
     `source_of` maps staged page paths to project files so messages point at what to edit.
     """
+    import jinja2
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -248,6 +275,8 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None
         build(config)
     except MkDocsException as e:
         collect.messages.append(str(e))
+    except jinja2.TemplateError as e:  # a template of our theme/ folder (staged copy) is broken
+        raise HandbookError([_theme_problem(stage, e)]) from None
     finally:
         logger.removeHandler(collect)
         logger.setLevel(previous_level)
@@ -256,6 +285,21 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None
     if problems:
         raise HandbookError(problems)
     _prune_unused_assets(site_dir)
+
+
+def _theme_problem(stage: Path, error) -> Problem:
+    """Where a template error is, as a place in the project's theme/ folder when it is one of ours
+    (syntax errors name their file; for errors while rendering, Jinja's traceback holds it)."""
+    import traceback
+
+    theme = (stage / THEME_DIR).resolve()
+    places = [(getattr(error, "filename", None), getattr(error, "lineno", None))]
+    places += [(f.filename, f.lineno) for f in reversed(traceback.extract_tb(error.__traceback__))]
+    for name, line in places:
+        if name and Path(name).resolve().is_relative_to(theme):
+            return _template_problem(f"{THEME_DIR}/{Path(name).resolve().relative_to(theme).as_posix()}", line)
+    return Problem(Source(THEME_DIR), "templat tema tidak dapat dipakai; periksa berkas .html di"
+                                      f" {THEME_DIR}/ yang baru diubah")
 
 
 def _prune_unused_assets(site_dir: Path) -> None:
