@@ -64,7 +64,7 @@ class _Loader:
         self.items: dict[str, Item] = {}
         self.components: dict[str, Item] = {}
         self.pending_refs: list[tuple[Item, str, Field, Source]] = []
-        self.matrices: list[tuple[str, list[Item]]] = []
+        self.matrices: list[tuple[Source, list[Item]]] = []  # where each matrix starts, its cells
         self.unreadable_kinds: set[str] = set()  # kinds of files that failed to parse
 
     def load_file(self, rel: str, data: LocatedDict, spec: dict[str, Kind]) -> None:
@@ -91,7 +91,7 @@ class _Loader:
             if component is not None:
                 component.children[key] = children
             if kind.name == "sel-matriks":
-                self.matrices.append((rel, children))
+                self.matrices.append((Source(rel, data.line_of(key) or 1), children))
 
     def parse_list(self, rel, container, key, kind, parent, line) -> list[Item]:
         if key not in container:
@@ -183,10 +183,10 @@ class _Loader:
                                           f"{did_you_mean(value, known)} (yang ada: {known_list(known)})")
         for item in self.items.values():
             item.sumber = self.items.get(_inherited(item, "sumber"))
-        for rel, cells in self.matrices:
-            self.check_matrix(rel, cells)
+        for where, cells in self.matrices:
+            self.check_matrix(where, cells)
 
-    def check_matrix(self, rel: str, cells: list[Item]) -> None:
+    def check_matrix(self, where: Source, cells: list[Item]) -> None:
         ratings = [i.id for i in self.items.values() if i.kind == "rating"]
         seen: dict[tuple, Item] = {}
         for cell in cells:
@@ -198,8 +198,8 @@ class _Loader:
         for hasil in ratings:
             for perilaku in ratings:
                 if (hasil, perilaku) not in seen:
-                    self.problems.add(Source(rel), f"matriks predikat belum lengkap: kombinasi hasil"
-                                                   f" kerja '{hasil}' dan perilaku kerja '{perilaku}' tidak ada")
+                    self.problems.add(where, f"matriks predikat belum lengkap: kombinasi hasil"
+                                             f" kerja '{hasil}' dan perilaku kerja '{perilaku}' tidak ada")
 
 
 def _inherited(item: Item, name: str):

@@ -39,18 +39,29 @@ def exclusive(lock_file: Path, what: str):
         with _exclusive_file(lock_file, what):
             yield
         return
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+    said = False
+    while True:
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            _say_waiting(what, _pid_in(os.pread(fd, 32, 0)))
+            if not said:
+                _say_waiting(what, _pid_in(os.pread(fd, 32, 0)))
+                said = True
             fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.fstat(fd).st_ino == os.stat(lock_file).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # the holder removed that file as it finished: lock the current one
+    try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield
     finally:
-        os.close(fd)  # releases the lock; the file stays (removing it would race with a waiter)
+        lock_file.unlink(missing_ok=True)  # while still locked, so no one else holds this file
+        os.close(fd)
 
 
 @contextlib.contextmanager

@@ -87,7 +87,7 @@ def test_incomplete_predikat_matrix(project):
     path = project / "catalog/predikat.yml"
     replace_in(path, "  - {hasil_kerja: di-bawah-ekspektasi, perilaku_kerja: di-bawah-ekspektasi, predikat: sangat-kurang}\n", "")
     assert check(project) == [
-        "catalog/predikat.yml: matriks predikat belum lengkap: kombinasi hasil kerja"
+        f"catalog/predikat.yml:{line_of(path, 'matriks:')}: matriks predikat belum lengkap: kombinasi hasil kerja"
         " 'di-bawah-ekspektasi' dan perilaku kerja 'di-bawah-ekspektasi' tidak ada"]
 
 
