@@ -167,6 +167,7 @@ _HINTS = [
      "nama anchor atau alias YAML tidak sah; apit teks yang diawali '&' atau '*' dengan tanda kutip"),
     (r"while scanning a (double-)?quoted scalar", "tanda kutip tidak ditutup dengan benar"),
 ]
+_UNCLOSED = r"found unexpected end of stream|found unexpected document|expected ',' or"
 _GENERAL = ("YAML tidak dapat dibaca di sini; periksa tanda baca (':', '-', '[', '{', tanda kutip) dan"
             " indentasi, atau apit teks dengan tanda kutip")
 
@@ -193,8 +194,8 @@ def parse_yaml(text: str, source: Source):
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line if mark else 0
-        if e.context_mark and re.match(r"found unexpected end of stream|found unexpected document", e.problem or ""):
-            line = e.context_mark.line  # where the unclosed quote opened
+        if e.context_mark and re.match(_UNCLOSED, e.problem or ""):
+            line = e.context_mark.line  # where the unclosed quote, '[' or '{' opened
         raise _located(source, line, _translate(e.problem or "", e.context or "")) from None
     except yaml.reader.ReaderError as e:  # a character YAML does not allow (control characters)
         line = text[: e.position].count("\n")
