@@ -231,7 +231,7 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     stage = _fresh_folder(stage, project.root)
     logo = project.root / edition.logo if edition.logo else None
     write_mkdocs_project(rendered, stage, project.root / "theme", logo, linked_files(project.root, guides))
-    build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
+    build_mkdocs(stage, out, {g.path: g.source_path for g in guides}, project.root)
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)

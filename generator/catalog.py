@@ -234,4 +234,6 @@ def _describe(value) -> str:
         return f"angka {value}"
     if isinstance(value, str):
         return "teks kosong" if not value.strip() else f"teks '{value}'"
-    return type(value).__name__
+    if hasattr(value, "isoformat"):  # YAML reads 2026-01-24 as a date
+        return f"tanggal {value.isoformat()} (apit dengan tanda kutip bila maksudnya teks)"
+    return "data biner" if isinstance(value, bytes) else "nilai kosong"

@@ -252,10 +252,11 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None:
+def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str], root: Path | None = None) -> None:
     """Run `mkdocs build` on a staged project; any warning fails the build (strict mode).
 
-    `source_of` maps staged page paths to project files so messages point at what to edit.
+    `source_of` maps staged page paths to project files (relative to `root`) so messages point at
+    what to edit, at the line of the link they are about.
     """
     import jinja2
     from mkdocs.commands.build import build
@@ -280,8 +281,7 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None
     finally:
         logger.removeHandler(collect)
         logger.setLevel(previous_level)
-    problems = [Problem(_source_for(m, source_of), f"MkDocs menolak halaman ini: {m}")
-                for m in collect.messages if not m.startswith("Aborted with")]
+    problems = [_mkdocs_problem(m, source_of, root) for m in collect.messages if not m.startswith("Aborted with")]
     if problems:
         raise HandbookError(problems)
     _prune_unused_assets(site_dir)
@@ -313,15 +313,47 @@ def _prune_unused_assets(site_dir: Path) -> None:
     shutil.rmtree(site_dir / "assets" / "javascripts" / "workers", ignore_errors=True)
 
 
-def _source_for(message: str, source_of: dict[str, str]) -> Source:
-    """The project file behind the page a MkDocs message is about (generated pages have none)."""
+# MkDocs' link checks (strict mode) in Indonesian; group 1 is the link as written in the page.
+_LINK_MESSAGES = [
+    (r"contains a link '([^']+)', but the doc '[^']+' does not contain an anchor '#([^']+)'",
+     "tautan ke '{0}' rusak: bagian '{1}' tidak ada di halaman itu"),
+    (r"contains a link '([^']+)', but there is no such anchor on this page",
+     "tautan ke '{0}' rusak: bagian itu tidak ada di halaman ini"),
+    (r"contains a link '([^']+)', but the target.* is not found",
+     "tautan ke '{0}' rusak: halaman atau berkas itu tidak ada"),
+    (r"contains an absolute link '([^']+)'", "tautan ke '{0}' harus relatif terhadap halaman ini (tanpa '/' di depan)"),
+    (r"contains an unrecognized relative link '([^']+)'",
+     "tautan '{0}' tidak dikenali; tautkan ke berkas .md atau tulis alamat lengkap (https://...)"),
+    (r"contains a link to '([^']+)' which is excluded", "tautan ke '{0}' menunjuk berkas yang tidak ikut dibangun"),
+]
+
+
+def _mkdocs_problem(message: str, source_of: dict[str, str], root: Path | None) -> Problem:
+    """A MkDocs warning as a problem in the project file behind its page, at the link's line when
+    it is about a link (generated pages have no project file)."""
     import re
 
-    match = re.search(r"Doc file '([^']+)'", message)
-    if match:
-        page = match.group(1)
-        return Source(source_of.get(page, f"(halaman buatan generator: {page})"))
-    return Source("mkdocs")
+    page = re.search(r"Doc file '([^']+)'", message)
+    if page is None:
+        return Problem(Source("mkdocs"), f"MkDocs menolak situs ini: {message}")
+    rel = source_of.get(page.group(1))
+    where = Source(rel or f"(halaman buatan generator: {page.group(1)})")
+    for pattern, text in _LINK_MESSAGES:
+        match = re.search(pattern, message)
+        if match:
+            if rel and root is not None:
+                where = Source(rel, _line_with(root / rel, match.group(1)))
+            return Problem(where, text.format(*match.groups()))
+    return Problem(where, f"MkDocs menolak halaman ini: {message}")
+
+
+def _line_with(path: Path, text: str) -> int:
+    """The first line of a file that holds `text` (0 when none does)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return next((n for n, line in enumerate(lines, 1) if text in line), 0)
 
 
 def serve_mkdocs(rebuild, site_dir: Path, watch: list[Path], host: str, port: int) -> None:

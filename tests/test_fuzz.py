@@ -38,7 +38,8 @@ NOISE = [":", ": ", "\t", "- ", "-", '"', "'", "{", "}", "[", "]", "#", "&a ", "
 # Words of English that must not reach a user (outside quoted input).
 ENGLISH = re.compile(r"\b(expected|found|while|could not|cannot|not allowed|unexpected|scanning|parsing|"
                      r"constructing|mapping|sequence|scalar|stream|document|character|token|indicator|"
-                     r"undefined|invalid|unknown|error|traceback|object|type)\b", re.I)
+                     r"undefined|invalid|unknown|error|traceback|object|type|date|datetime|bytes|"
+                     r"NoneType|str|int|float|dict|list)\b", re.I)
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
