@@ -34,10 +34,10 @@ class HandbookError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         self.partial_catalog = None  # set by load_catalog when the ids are still usable
+        super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self):  # keep the problems when sent back from a worker process
         return (HandbookError, (self.problems,))
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass

@@ -35,6 +35,25 @@ NOISE = [":", ": ", "\t", "- ", "-", '"', "'", "{", "}", "[", "]", "#", "&a ", "
          "2026-01-01", "null", "true", "[" * 60, "{a: " * 60, "- " * 60, "&a [*a]", "[*a, *a, *a]",
          "id: con", "id: " + "a" * 120, "modul: 1", "modul: {1: true}", "modul: {~: true}",
          "![x](tidak-ada.png)", "[x](/mutlak.png)", "[x](../../luar.png)", "[[tabel:x]]", "[[x]]"]
+# Appended to site_config.yml so that edition entries are fuzzed too.
+EDITIONS = """edisi:
+  - id: kab-contoh
+    nama: Kabupaten Contoh
+    jenis: kabupaten
+    prioritas: [pk-umpan-balik, Dimensi Manajemen Kelas]
+    tenggat:
+      perencanaan: Perencanaan paling lambat 24 Januari 2026
+    modul:
+      nilai-dan-makna-kerja: true
+    kontak:
+      - nama: Bu Sari
+        surel: sari@contoh.sch.id
+  - npsn: "20200001"
+    nama: SD Contoh
+    jenis: sekolah
+    induk: kab-contoh
+    jenjang: SD
+"""
 # Words of English that must not reach a user (outside quoted input).
 ENGLISH = re.compile(r"\b(expected|found|while|could not|cannot|not allowed|unexpected|scanning|parsing|"
                      r"constructing|mapping|sequence|scalar|stream|document|character|token|indicator|"
@@ -122,7 +141,8 @@ def test_mutated_inputs_get_located_indonesian_problems(tmp_path, real, kind):
         project = tmp_path / str(number)
         target = project / source.relative_to(ROOT)
         target.parent.mkdir(parents=True)
-        target.write_text(mutate(source.read_text(encoding="utf-8"), rng), encoding="utf-8")
+        text = source.read_text(encoding="utf-8") + (EDITIONS if kind == "site_config" else "")
+        target.write_text(mutate(text, rng), encoding="utf-8")
         try:
             run(project, kind, name, real)
         except HandbookError as e:
