@@ -59,7 +59,7 @@ ENGLISH = re.compile(r"\b(expected|found|while|could not|cannot|not allowed|unex
                      r"constructing|mapping|sequence|scalar|stream|document|character|token|indicator|"
                      r"undefined|invalid|unknown|error|traceback|object|type|date|datetime|bytes|"
                      r"NoneType|str|int|float|dict|list)\b", re.I)
-QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\S*/\S*")  # input quoted in a message, and file paths
 
 
 def mutate(text: str, rng: random.Random) -> str:
