@@ -6,6 +6,7 @@ not carry its marker file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -15,7 +16,9 @@ from pathlib import Path
 from generator.catalog import load_catalog
 from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
-from generator.guides import check_guides, load_guides, overlay_guides
+from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
+from generator.lock import alive, build_lock
+from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
 from generator.project_layers import ProjectLayers
 from generator.render import check_placement, generated_pages, printable_guides, render_handbook
@@ -72,6 +75,9 @@ def load_project(root: Path) -> Project:
     except HandbookError as e:
         problems.extend(e)
     overlays = _load_overlays(root, config, problems)
+    if guides is not None:
+        _collect(problems, check_linked_files, root, [*guides, *(g for pages in overlays.values() for g in pages)])
+    _collect(problems, check_theme, root)
     if catalog is not None and guides is not None:
         modules = config.modules if config else None  # unknown when site_config.yml failed
         generated = generated_pages(catalog, guides)
@@ -156,7 +162,7 @@ def build(root: Path, out_dir: Path, edition_ids: list[str] = (), every: bool = 
         kept = [e for e in previous.get("edisi", {}) if e in project.config.editions]
         targets = list(dict.fromkeys(kept + wanted))
     _check_printer(pdf)
-    with _temp_output(out_dir) as temp, _printer(root, pdf) as printer:
+    with _temp_output(out_dir, root) as temp, _printer(root, pdf) as printer:
         stats = _build_tree(project, temp, stage_dir or _stage(root, NATIONAL), printer, targets,
                             previous, out_dir, zips, progress)
         _swap_in(temp, out_dir)
@@ -245,8 +251,9 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
     rendered.unlisted.append(template.path)
     stage = _fresh_folder(stage, project.root)
     logo = project.root / edition.logo if edition.logo else None
-    write_mkdocs_project(rendered, stage, ProjectLayers.of(project.root).theme, logo)
-    build_mkdocs(stage, out, {g.path: g.source_path for g in guides})
+    write_mkdocs_project(rendered, stage, ProjectLayers.of(project.root).theme, logo,
+                         linked_files(project.root, guides))
+    build_mkdocs(stage, out, {g.path: g.source_path for g in guides}, project.root)
     chrome = Chrome.take(out)
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
     if printer is not None:
@@ -317,7 +324,7 @@ def join_outputs(root: Path, parts: list[Path], out_dir: Path) -> BuildResult:
                                      " proyek yang sama") for p, m in zip(parts, manifests)
                              if m["bersama"] != manifests[0]["bersama"]])
     joined = {"versi": MANIFEST_VERSION, "bersama": manifests[0]["bersama"], "edisi": {}}
-    with _temp_output(out_dir) as temp:
+    with _temp_output(out_dir, root) as temp:
         link_tree(parts[0].resolve(), temp, skip=(f"{EDITIONS_DIR}/", "unduh/", MANIFEST))
         zips = False
         for part, manifest in zip(parts, manifests):
@@ -423,42 +430,40 @@ def reuse_unchanged(new: Path, old: Path) -> None:
 
 
 class _temp_output:
-    """A temporary sibling of the output folder, removed if the build fails midway."""
+    """A temporary sibling of the output folder (with our marker), removed if the build fails
+    midway. While it exists this build holds the locks of the output folder and of the project."""
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, root: Path):
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.path = out_dir.parent / f".{out_dir.name}.baru-{os.getpid()}"
-        _remove_leftovers(out_dir)
+        self.out_dir, self.root = out_dir, root
+        self.locks = contextlib.ExitStack()
 
     def __enter__(self) -> Path:
-        return self.path
+        self.locks.enter_context(build_lock(self.out_dir, self.root))
+        try:
+            _remove_leftovers(self.out_dir)
+            return _fresh_folder(self.path, self.root)
+        except BaseException:
+            self.locks.close()
+            raise
 
     def __exit__(self, *exc) -> None:
-        if self.path.exists():
-            shutil.rmtree(self.path)
+        with self.locks:
+            if self.path.exists():
+                shutil.rmtree(self.path)
 
 
 def _remove_leftovers(out_dir: Path) -> None:
-    """Remove temporary folders of earlier builds that were killed (named by us, their process gone)."""
+    """Remove temporary folders of earlier builds that were killed (named by us, carrying our
+    marker, their process gone); a folder of the same name without the marker is not ours."""
     import re
 
     pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(baru|lama)-(\d+)$")
     for folder in out_dir.parent.iterdir():
         match = pattern.match(folder.name)
-        if match and folder.is_dir() and not _alive(int(match.group(2))):
+        if match and (folder / MARKER).is_file() and not alive(int(match.group(2))):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if os.name == "nt":  # os.kill(pid, 0) terminates the process on Windows: keep the folder
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _check_replaceable(folder: Path, root: Path) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.files import project_files
+from generator.ids import id_problem, shown
 from generator.model import Catalog, Item
 from generator.schema import FILES, Field, Kind
 from generator.yamlio import LocatedDict, LocatedList, load_yaml
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 _TYPE_NAMES = {
     "text": "teks", "texts": "daftar teks", "bool": "true atau false", "int": "bilangan bulat",
@@ -23,7 +22,7 @@ def load_catalog(root: Path, folder: str = "catalog") -> Catalog:
     problems = Problems()
     loader = _Loader(problems)
     catalog_dir = root / folder
-    present = {p.name for p in catalog_dir.glob("*.yml")} if catalog_dir.is_dir() else set()
+    present = {p.name for p in project_files(catalog_dir, "*.yml")} if catalog_dir.is_dir() else set()
     for name in sorted(present - FILES.keys()):
         problems.add(Source(f"{folder}/{name}"),
                      f"berkas katalog tidak dikenal{did_you_mean(name, FILES)}"
@@ -65,7 +64,7 @@ class _Loader:
         self.items: dict[str, Item] = {}
         self.components: dict[str, Item] = {}
         self.pending_refs: list[tuple[Item, str, Field, Source]] = []
-        self.matrices: list[tuple[str, list[Item]]] = []
+        self.matrices: list[tuple[Source, list[Item]]] = []  # where each matrix starts, its cells
         self.unreadable_kinds: set[str] = set()  # kinds of files that failed to parse
 
     def load_file(self, rel: str, data: LocatedDict, spec: dict[str, Kind]) -> None:
@@ -92,7 +91,7 @@ class _Loader:
             if component is not None:
                 component.children[key] = children
             if kind.name == "sel-matriks":
-                self.matrices.append((rel, children))
+                self.matrices.append((Source(rel, data.line_of(key) or 1), children))
 
     def parse_list(self, rel, container, key, kind, parent, line) -> list[Item]:
         if key not in container:
@@ -148,10 +147,10 @@ class _Loader:
             data[name] = [v.strip() for v in value] if spec.type == "texts" else (
                 value.strip() if isinstance(value, str) else value)
         item_id = data.get("id")
-        if item_id is not None and not ID_PATTERN.match(item_id):
+        reason = id_problem(item_id) if item_id is not None else None
+        if reason:
             self.problems.add(Source(rel, raw.line_of("id")),
-                              f"id '{item_id}' tidak sah: pakai huruf kecil, angka, dan tanda '-'"
-                              " saja (contoh: pk-disiplin-positif)")
+                              f"id '{shown(item_id)}' tidak sah: {reason} (contoh: pk-disiplin-positif)")
             item_id = None
         item = Item(id=item_id, kind=kind.name, label=kind.label, data=data, source=source,
                     component=component if kind.name != "komponen" else item_id,
@@ -184,10 +183,10 @@ class _Loader:
                                           f"{did_you_mean(value, known)} (yang ada: {known_list(known)})")
         for item in self.items.values():
             item.sumber = self.items.get(_inherited(item, "sumber"))
-        for rel, cells in self.matrices:
-            self.check_matrix(rel, cells)
+        for where, cells in self.matrices:
+            self.check_matrix(where, cells)
 
-    def check_matrix(self, rel: str, cells: list[Item]) -> None:
+    def check_matrix(self, where: Source, cells: list[Item]) -> None:
         ratings = [i.id for i in self.items.values() if i.kind == "rating"]
         seen: dict[tuple, Item] = {}
         for cell in cells:
@@ -199,8 +198,8 @@ class _Loader:
         for hasil in ratings:
             for perilaku in ratings:
                 if (hasil, perilaku) not in seen:
-                    self.problems.add(Source(rel), f"matriks predikat belum lengkap: kombinasi hasil"
-                                                   f" kerja '{hasil}' dan perilaku kerja '{perilaku}' tidak ada")
+                    self.problems.add(where, f"matriks predikat belum lengkap: kombinasi hasil"
+                                             f" kerja '{hasil}' dan perilaku kerja '{perilaku}' tidak ada")
 
 
 def _inherited(item: Item, name: str):
@@ -235,4 +234,6 @@ def _describe(value) -> str:
         return f"angka {value}"
     if isinstance(value, str):
         return "teks kosong" if not value.strip() else f"teks '{value}'"
-    return type(value).__name__
+    if hasattr(value, "isoformat"):  # YAML reads 2026-01-24 as a date
+        return f"tanggal {value.isoformat()} (apit dengan tanda kutip bila maksudnya teks)"
+    return "data biner" if isinstance(value, bytes) else "nilai kosong"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -214,23 +213,6 @@ def _new(args, root: Path) -> int:
 
 
 def _serve(args, root: Path) -> int:
-    from generator.build import build_site
-    from generator.mkdocs_backend import serve_mkdocs
+    from generator.preview import serve
 
-    preview = Path(tempfile.mkdtemp(prefix="handbook-pratinjau-")) / "site"
-
-    def rebuild() -> None:
-        try:
-            build_site(root, preview, args.edition, stage_dir=preview.parent / "stage", pdf=False)
-            print("Pratinjau diperbarui.", file=sys.stderr)
-        except HandbookError as e:
-            _report(e)
-
-    rebuild()
-    print(f"Pratinjau di http://{args.host}:{args.port}/ (tekan Ctrl+C untuk berhenti).",
-          file=sys.stderr)
-    from generator.project_layers import ProjectLayers
-
-    watch = [*ProjectLayers.of(root).watched(), Path(__file__).parent / "templates"]
-    serve_mkdocs(rebuild, preview, watch, args.host, args.port)
-    return 0
+    return serve(root, args.edition, args.host, args.port, _report)

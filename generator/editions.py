@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.ids import CHARACTERS, id_problem, shown
 from generator.model import Catalog
 from generator.yamlio import LocatedDict, LocatedList
 
@@ -19,7 +20,6 @@ NATIONAL = "nasional"
 REGION_TYPES = ("provinsi", "kabupaten", "kota")
 TYPES = (*REGION_TYPES, "sekolah")
 LEVELS = ("PAUD", "TK", "RA", "SD", "MI", "SMP", "MTs", "SMA", "MA", "SMK", "MAK", "SLB", "SKB", "PKBM")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NPSN_PATTERN = re.compile(r"^[0-9A-Z][0-9]{7}$")
 EDITION_KEYS = {"id", "nama", "jenis", "induk", "npsn", "jenjang", "logo", "warna_utama", "kontak",
                 "tenggat", "prioritas", "modul", "alamat"}
@@ -195,9 +195,10 @@ def check_address(address: str, source: Source, problems: Problems) -> bool:
 
 
 def _check_id(edition_id: str, source: Source, problems: Problems) -> bool:
-    if edition_id == NATIONAL or not ID_PATTERN.match(edition_id):
-        problems.add(source, f"id edisi '{edition_id}' tidak bisa dipakai sebagai nama folder: pakai huruf"
-                             " kecil, angka, dan tanda '-' saja (contoh: kab-bandung)"
+    reason = id_problem(edition_id)
+    if edition_id == NATIONAL or reason:
+        problems.add(source, f"id edisi '{shown(edition_id)}' tidak bisa dipakai sebagai nama folder:"
+                             f" {reason or CHARACTERS} (contoh: kab-bandung)"
                      + (f"; '{NATIONAL}' sudah dipakai edisi nasional" if edition_id == NATIONAL else ""))
         return False
     return True
@@ -267,7 +268,10 @@ def parse_modules(name, container, known: dict[str, bool], problems) -> dict[str
         return {}
     out = {}
     for module, on in raw.items():
-        if known is not None and module not in known:
+        if not isinstance(module, str) or not module.strip():
+            problems.add(Source(name, raw.line_of(module)), f"nama modul {'kosong' if module is None else repr(str(module))} tidak sah; tulis nama"
+                         " modul sebagai teks, contoh: 'nilai-dan-makna-kerja: true'")
+        elif known is not None and module not in known:
             problems.add(Source(name, raw.line_of(module)), f"modul '{module}' tidak dikenal"
                          f"{did_you_mean(module, known)} (yang ada: {known_list(known) or 'belum ada'})")
         elif not isinstance(on, bool):

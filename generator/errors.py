@@ -34,10 +34,10 @@ class HandbookError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         self.partial_catalog = None  # set by load_catalog when the ids are still usable
+        super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self):  # keep the problems when sent back from a worker process
         return (HandbookError, (self.problems,))
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Problems:
 
 def known_list(names, limit: int = 12) -> str:
     """Return 'a, b, c' (shortened past `limit`) for 'known: ...' hints."""
-    names = sorted(names)
+    names = sorted(str(n) for n in names)  # YAML keys may also be numbers or empty
     shown = ", ".join(names[:limit])
     return shown + (f", … (+{len(names) - limit} lagi)" if len(names) > limit else "")
 
@@ -71,5 +71,5 @@ def did_you_mean(name: str, candidates) -> str:
     """Return ' (maksud Anda 'x'?)' when a close match exists, else ''."""
     import difflib
 
-    match = difflib.get_close_matches(str(name), list(candidates), n=1, cutoff=0.7)
+    match = difflib.get_close_matches(str(name), [str(c) for c in candidates], n=1, cutoff=0.7)
     return f" (maksud Anda '{match[0]}'?)" if match else ""

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.files import ignored, project_files
 from generator.model import Catalog, Guide
 from generator.yamlio import LocatedDict, parse_yaml, read_text
 
@@ -14,6 +15,8 @@ from generator.yamlio import LocatedDict, parse_yaml, read_text
 ITEM_LINK = re.compile(r"\[\[([^\]\s]*)\]\]")
 TEXT_LINK = re.compile(r"\]\(katalog:([^)\s]*)\)")
 MD_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#)([^)\s]+?\.md)(#[^)\s]*)?\)")
+# Links and images to other files (not guides): `![Diagram](gambar/siklus.png)`.
+FILE_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#|<)([^)\s#?]+)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 # [[tabel:name]] -> the component whose items it shows (their links then point at that guide)
@@ -26,7 +29,7 @@ def load_guides(root: Path, folder: str = "content") -> list[Guide]:
     """Read every guide; raise HandbookError listing all problems in front matter."""
     problems = Problems()
     guides = []
-    for path in sorted((root / folder).rglob("*.md")):
+    for path in project_files(root / folder, "**/*.md"):
         rel = path.relative_to(root).as_posix()
         try:
             guides.append(_load_guide(path, rel, path.relative_to(root / folder).as_posix()))
@@ -153,6 +156,64 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
                                  f" '{match.group(2)[1:]}' tidak ada di halaman itu (yang ada:"
                                  f" {known_list(heading_anchors(pages[target]))})")
     problems.raise_if_any()
+
+
+def check_linked_files(root: Path, guides: list[Guide]) -> None:
+    """Every image or file a guide links to exists beside it (it is copied into the site); raise
+    HandbookError listing every missing one."""
+    problems = Problems()
+    for guide in guides:
+        folder = _content_folder(guide)
+        for number, target, resolved in _file_links(guide):
+            where = Source(guide.source_path, number)
+            if target.startswith("/"):
+                problems.add(where, f"tautan ke '{target}' harus relatif terhadap halaman ini"
+                                    " (tanpa '/' di depan), misalnya 'gambar/siklus.png'")
+            elif resolved is None:
+                problems.add(where, f"tautan ke '{target}' keluar dari folder {folder}; simpan berkasnya"
+                                    f" di dalam {folder}")
+            elif any(ignored(part) for part in resolved.split("/")):
+                problems.add(where, f"berkas '{target}' tidak ikut dibangun karena namanya diawali '.'"
+                                    " atau diakhiri '~'; ganti namanya")
+            elif not (root / folder / resolved).is_file():
+                problems.add(where, f"gambar atau berkas '{target}' tidak ada; simpan berkasnya sebagai"
+                                    f" {folder}/{resolved}, atau perbaiki tautannya")
+    problems.raise_if_any()
+
+
+def linked_files(root: Path, guides: list[Guide]) -> dict[str, Path]:
+    """The images and files the guides link to: their path in the site -> the project file."""
+    return {resolved: root / _content_folder(guide) / resolved
+            for guide in guides for _, target, resolved in _file_links(guide)
+            if resolved is not None and not target.startswith("/")}
+
+
+def _file_links(guide: Guide):
+    """(line, link target, target relative to the content folder or None if it climbs out)."""
+    from urllib.parse import unquote
+
+    for number, line in _prose_lines(guide):
+        for match in FILE_LINK.finditer(line):
+            target = match.group(1)
+            if not target.endswith(".md"):
+                yield number, target, _resolve_inside(guide.path, unquote(target))
+
+
+def _content_folder(guide: Guide) -> str:
+    """'content' or 'editions/<id>/content': the folder the guide's paths are relative to."""
+    return guide.source_path[: -len(guide.path) - 1]
+
+
+def _resolve_inside(page: str, target: str) -> str | None:
+    parts = page.split("/")[:-1]
+    for part in target.split("/"):
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
 
 
 def heading_anchors(guide: Guide) -> set[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import HandbookError, Problem, Source
+from generator.files import ignore_for_copy
 from generator.render import MARKDOWN_EXTENSIONS, NavNode, Rendered
 
 THEME_DIR = "theme"
@@ -67,14 +68,45 @@ def _nav_entry(node: NavNode):
     return {node.title: children}
 
 
-def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo: Path | None) -> None:
-    """Write docs/, theme/ and mkdocs.yml into an empty `stage` folder."""
+def check_theme(root: Path) -> None:
+    """The theme folder's files can be read and its templates parse, so that a broken theme
+    fails `check` as it would fail the build; raise HandbookError listing every problem."""
+    import jinja2
+
+    from generator.files import check_readable, project_files
+
+    check_readable(root, THEME_DIR)
+    problems = []
+    for path in project_files(root / THEME_DIR, "**/*.html"):
+        try:
+            jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+        except jinja2.TemplateSyntaxError as e:
+            problems.append(_template_problem(path.relative_to(root).as_posix(), e.lineno))
+        except UnicodeDecodeError:
+            problems.append(Problem(Source(path.relative_to(root).as_posix(), 1),
+                                    "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8"))
+    if problems:
+        raise HandbookError(problems)
+
+
+def _template_problem(rel: str, line: int | None) -> Problem:
+    return Problem(Source(rel, line or 1), "templat tema tidak dapat dipakai: periksa pasangan '{% ... %}'"
+                                            " (misalnya 'if' ditutup 'endif') dan '{{ ... }}' di baris ini")
+
+
+def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo: Path | None,
+                         files: dict[str, Path] | None = None) -> None:
+    """Write docs/, theme/ and mkdocs.yml into an empty `stage` folder; `files` (site path ->
+    project file) are the images and files the guides link to."""
     docs = stage / "docs"
     for page in rendered.pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
-    shutil.copytree(theme_src, stage / THEME_DIR)
+    for path, source in (files or {}).items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / path)
+    shutil.copytree(theme_src, stage / THEME_DIR, ignore=ignore_for_copy)
     config = assemble_mkdocs_config(rendered)
     if logo is not None:
         target = f"assets/logo{logo.suffix.lower()}"
@@ -220,11 +252,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None:
+def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str], root: Path | None = None) -> None:
     """Run `mkdocs build` on a staged project; any warning fails the build (strict mode).
 
-    `source_of` maps staged page paths to project files so messages point at what to edit.
+    `source_of` maps staged page paths to project files (relative to `root`) so messages point at
+    what to edit, at the line of the link they are about.
     """
+    import jinja2
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -242,14 +276,30 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str]) -> None
         build(config)
     except MkDocsException as e:
         collect.messages.append(str(e))
+    except jinja2.TemplateError as e:  # a template of our theme/ folder (staged copy) is broken
+        raise HandbookError([_theme_problem(stage, e)]) from None
     finally:
         logger.removeHandler(collect)
         logger.setLevel(previous_level)
-    problems = [Problem(_source_for(m, source_of), f"MkDocs menolak halaman ini: {m}")
-                for m in collect.messages if not m.startswith("Aborted with")]
+    problems = [_mkdocs_problem(m, source_of, root) for m in collect.messages if not m.startswith("Aborted with")]
     if problems:
         raise HandbookError(problems)
     _prune_unused_assets(site_dir)
+
+
+def _theme_problem(stage: Path, error) -> Problem:
+    """Where a template error is, as a place in the project's theme/ folder when it is one of ours
+    (syntax errors name their file; for errors while rendering, Jinja's traceback holds it)."""
+    import traceback
+
+    theme = (stage / THEME_DIR).resolve()
+    places = [(getattr(error, "filename", None), getattr(error, "lineno", None))]
+    places += [(f.filename, f.lineno) for f in reversed(traceback.extract_tb(error.__traceback__))]
+    for name, line in places:
+        if name and Path(name).resolve().is_relative_to(theme):
+            return _template_problem(f"{THEME_DIR}/{Path(name).resolve().relative_to(theme).as_posix()}", line)
+    return Problem(Source(THEME_DIR), "templat tema tidak dapat dipakai; periksa berkas .html di"
+                                      f" {THEME_DIR}/ yang baru diubah")
 
 
 def _prune_unused_assets(site_dir: Path) -> None:
@@ -263,15 +313,47 @@ def _prune_unused_assets(site_dir: Path) -> None:
     shutil.rmtree(site_dir / "assets" / "javascripts" / "workers", ignore_errors=True)
 
 
-def _source_for(message: str, source_of: dict[str, str]) -> Source:
-    """The project file behind the page a MkDocs message is about (generated pages have none)."""
+# MkDocs' link checks (strict mode) in Indonesian; group 1 is the link as written in the page.
+_LINK_MESSAGES = [
+    (r"contains a link '([^']+)', but the doc '[^']+' does not contain an anchor '#([^']+)'",
+     "tautan ke '{0}' rusak: bagian '{1}' tidak ada di halaman itu"),
+    (r"contains a link '([^']+)', but there is no such anchor on this page",
+     "tautan ke '{0}' rusak: bagian itu tidak ada di halaman ini"),
+    (r"contains a link '([^']+)', but the target.* is not found",
+     "tautan ke '{0}' rusak: halaman atau berkas itu tidak ada"),
+    (r"contains an absolute link '([^']+)'", "tautan ke '{0}' harus relatif terhadap halaman ini (tanpa '/' di depan)"),
+    (r"contains an unrecognized relative link '([^']+)'",
+     "tautan '{0}' tidak dikenali; tautkan ke berkas .md atau tulis alamat lengkap (https://...)"),
+    (r"contains a link to '([^']+)' which is excluded", "tautan ke '{0}' menunjuk berkas yang tidak ikut dibangun"),
+]
+
+
+def _mkdocs_problem(message: str, source_of: dict[str, str], root: Path | None) -> Problem:
+    """A MkDocs warning as a problem in the project file behind its page, at the link's line when
+    it is about a link (generated pages have no project file)."""
     import re
 
-    match = re.search(r"Doc file '([^']+)'", message)
-    if match:
-        page = match.group(1)
-        return Source(source_of.get(page, f"(halaman buatan generator: {page})"))
-    return Source("mkdocs")
+    page = re.search(r"Doc file '([^']+)'", message)
+    if page is None:
+        return Problem(Source("mkdocs"), f"MkDocs menolak situs ini: {message}")
+    rel = source_of.get(page.group(1))
+    where = Source(rel or f"(halaman buatan generator: {page.group(1)})")
+    for pattern, text in _LINK_MESSAGES:
+        match = re.search(pattern, message)
+        if match:
+            if rel and root is not None:
+                where = Source(rel, _line_with(root / rel, match.group(1)))
+            return Problem(where, text.format(*match.groups()))
+    return Problem(where, f"MkDocs menolak halaman ini: {message}")
+
+
+def _line_with(path: Path, text: str) -> int:
+    """The first line of a file that holds `text` (0 when none does)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return next((n for n, line in enumerate(lines, 1) if text in line), 0)
 
 
 def serve_mkdocs(rebuild, site_dir: Path, watch: list[Path], host: str, port: int) -> None:

@@ -78,8 +78,9 @@ def test_broken_anchor_in_a_generated_page_fails_the_build(project):
                      encoding="utf-8")
     result = run_cli("build", cwd=project)
     assert result.returncode == 1, result.stderr
-    assert "content/faq.md: MkDocs menolak halaman ini:" in result.stderr
-    assert "dimensi-hilang" in result.stderr
+    assert (f"content/faq.md:{len(guide.read_text(encoding='utf-8').splitlines())}: tautan ke"
+            " 'katalog/praktik-kinerja/index.md#dimensi-hilang' rusak: bagian 'dimensi-hilang' tidak ada"
+            " di halaman itu") in result.stderr
     assert "Traceback" not in result.stderr
 
 
