@@ -24,20 +24,46 @@ from generator.model import Catalog
 
 FOLDER = "cari"
 TEXT_CHUNK = 4  # pages per excerpt file (a query loads the files of the results it shows)
-FIELD_WEIGHTS = {"title": 4, "heading": 2, "body": 1}
-K1, B = 1.2, 0.75
+# BM25F: where a word stands says how much it counts (the page title, for a catalogue item its
+# official name, over headings, over official definitions, over body text), each field with its
+# own length normalisation, and term frequency saturating once over all fields.
+FIELDS = ("title", "heading", "definition", "body")
+FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "definition": 2.5, "body": 1.0}
+FIELD_B = {"title": 0.3, "heading": 0.5, "definition": 0.5, "body": 0.9}
+K1 = 2.0
 # Words that carry no meaning in a query, and chat spellings of them.
 STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa apakah bagaimana "
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
              "harus boleh juga jika kalau agar supaya oleh bagi tentang seperti ya tidak bukan "
-             "sebagai saat jadi per tiap setiap dll").split()
+             "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana").split()
 INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana",
             "yg": "yang", "dgn": "dengan", "utk": "untuk", "tdk": "tidak", "gak": "tidak",
-            "nggak": "tidak", "ga": "tidak", "dr": "dari", "sy": "saya", "sdh": "sudah",
-            "blm": "belum", "krn": "karena", "pd": "pada", "bgt": "sekali", "tgl": "tanggal"}
+            "nggak": "tidak", "ga": "tidak", "gk": "tidak", "dr": "dari", "sy": "saya", "sdh": "sudah",
+            "udah": "sudah", "blm": "belum", "krn": "karena", "pd": "pada", "bgt": "sekali",
+            "tgl": "tanggal", "brp": "berapa", "tp": "tapi", "hrs": "harus", "jg": "juga", "lg": "lagi",
+            "dlm": "dalam", "kalo": "kalau", "klo": "kalau", "blh": "boleh", "bs": "bisa", "aja": "saja",
+            "dpt": "dapat", "sm": "sama", "trs": "terus",
+            # Small numbers are written both ways ("5 langkah", "lima langkah").
+            **dict(zip("1 2 3 4 5 6 7 8 9 10".split(),
+                       "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split()))}
+# Question words are a mild prior, never a filter: a page whose title or headings carry one of the
+# cue roots gets a small boost when the query asks that kind of question.
+PRIORS = {"kapan": "kapan jadwal tenggat linimasa januari februari maret april mei juni juli agustus "
+                   "september oktober november desember bulan tahun",
+          "siapa": "siapa peran pelaku pihak",
+          "berapa": "berapa jumlah predikat angka persen kali",
+          "bagaimana": "cara langkah bagaimana panduan contoh"}
+PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana",
+               "cara": "bagaimana"}
 KINDS = {"tugas": "Tugas pokok", "praktik": "Praktik kinerja", "kompetensi": "Pengembangan kompetensi",
-         "perilaku": "Perilaku kerja", "panduan": "Panduan", "lembar": "Lembar kerja"}
+         "perilaku": "Perilaku kerja", "panduan": "Panduan", "lembar": "Lembar kerja",
+         "glosarium": "Glosarium"}
+# The renderer names catalogue pages by their component; the search filter uses short names.
+RENDERED_KINDS = {"tugas-pokok": "tugas", "praktik-kinerja": "praktik",
+                  "pengembangan-kompetensi": "kompetensi", "perilaku-kerja": "perilaku"}
 SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")
+# Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition.
+DEFINITION = ".admonition.quote"
 
 
 @dataclass
@@ -47,20 +73,12 @@ class Doc:
     kind: str
     roles: list[str]
     sections: list[tuple[str, str, str]] = field(default_factory=list)  # (anchor, heading, text)
+    definitions: list[str] = field(default_factory=list)  # official wording, per section
 
 
-def kind_of(url: str) -> str:
-    for prefix, kind in (("katalog/tugas-pokok/", "tugas"), ("katalog/praktik-kinerja/", "praktik"),
-                         ("katalog/pengembangan-kompetensi/", "kompetensi"),
-                         ("katalog/perilaku-kerja/", "perilaku"), ("lembar-kerja/", "lembar"),
-                         ("lokakarya/kartu-", "lembar")):
-        if url.startswith(prefix):
-            return kind
-    return "panduan"
-
-
-def read_docs(site: Path, roles: dict[str, list[str]]) -> list[Doc]:
-    """Title and sections of every built page, from its <article> (menus and forms left out)."""
+def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str]) -> list[Doc]:
+    """Title and sections of every built page, from its <article> (menus and forms left out);
+    the page's kind is what the renderer made it."""
     docs = []
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
@@ -71,39 +89,48 @@ def read_docs(site: Path, roles: dict[str, list[str]]) -> list[Doc]:
         start, end = html.find("<article"), html.rfind("</article>")
         if start < 0 or end < 0:
             continue
-        title, sections = _read_article(html[start:end + len("</article>")], url)
-        docs.append(Doc(url, title, kind_of(url), roles.get(url, []), sections))
+        title, sections, definitions = _read_article(html[start:end + len("</article>")], url)
+        kind = kinds.get(url, "panduan")
+        docs.append(Doc(url, title, RENDERED_KINDS.get(kind, kind), roles.get(url, []), sections,
+                        definitions))
     return docs
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_article(html: str, url: str) -> tuple[str, list]:
-    """Title and (anchor, heading, text) sections of an article; editions repeat most articles
-    word for word, so each is read once per process."""
+def _read_article(html: str, url: str) -> tuple[str, list, list]:
+    """Title, (anchor, heading, text) sections and each section's official wording of an article;
+    editions repeat most articles word for word, so each is read once per process."""
     from bs4 import BeautifulSoup
 
     article = BeautifulSoup(html, "html.parser").article
     if article is None:
-        return url, []
+        return url, [], []
     # Printable forms and cards repeat the catalogue; the page's own words describe it.
-    for node in article.select(".ws, .kit, .headerlink, .md-content__button, script, style, svg"):
+    for node in article.select(f".ws, .kit, .headerlink, .md-content__button, {DEFINITION} .admonition-title, "
+                               "script, style, svg"):
         node.decompose()
     h1 = article.find("h1")
     title = h1.get_text(" ", strip=True) if h1 else url
     if h1:
         h1.decompose()
-    sections = []
-    anchor, heading, parts = "", "", []
+    official = {id(n) for box in article.select(DEFINITION) for n in box.find_all(True)}
+    sections, definitions = [], []
+    anchor, heading, parts, defs = "", "", [], []
     for node in article.find_all(["h2", "h3", "p", "li", "td", "th", "dt", "dd", "blockquote"]):
         if node.name in ("h2", "h3"):
             if parts:
                 sections.append((anchor, heading, " ".join(parts)))
-            anchor, heading, parts = node.get("id", ""), node.get_text(" ", strip=True), []
+                definitions.append(" ".join(defs))
+            anchor, heading, parts, defs = node.get("id", ""), node.get_text(" ", strip=True), [], []
         elif not node.find(["p", "li", "td"]):  # leaf blocks only, so no text twice
-            parts.append(node.get_text(" ", strip=True))
+            text = node.get_text(" ", strip=True)
+            parts.append(text)
+            if id(node) in official:
+                defs.append(text)
     if parts or heading:
         sections.append((anchor, heading, " ".join(parts)))
-    return title, sections
+        definitions.append(" ".join(defs))
+    return title, sections, definitions
 
 
 class Analyzer:
@@ -141,7 +168,12 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
     glossary = catalog.components.get("glosarium")
     for entry in glossary.children.get("istilah", []) if glossary else []:
         phrases = []
-        for text in [entry.nama, *entry.get("singkatan", []), *entry.get("sinonim", []), *entry.get("bentuk", [])]:
+        # A one-word synonym that the stemmer cut down to a bare root ('pelajar' -> 'ajar') would
+        # also match every other word on that root ('belajar', 'mengajar'): it stays a word of
+        # its own. Declared word forms (`bentuk`) are meant to share their root.
+        synonyms = [s for s in entry.get("sinonim", []) if len(analyzer.stemmer.tokens(s)) > 1
+                    or analyzer.terms(s) == analyzer.stemmer.tokens(s)]
+        for text in [entry.nama, *entry.get("singkatan", []), *synonyms, *entry.get("bentuk", [])]:
             phrase = " ".join(t for t in analyzer.terms(text) if t not in STOPWORDS)
             if phrase and phrase not in phrases:
                 phrases.append(phrase)
@@ -151,33 +183,57 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
     return groups, forms
 
 
-def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]]) -> dict:
-    """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports."""
-    analyzer = Analyzer(catalog)
-    docs = read_docs(site, roles)
-    counts: list[Counter] = []
-    for doc in docs:
-        counter = Counter()
-        for term in analyzer.terms(doc.title):
-            counter[term] += FIELD_WEIGHTS["title"]
-        for _, heading, text in doc.sections:
-            for term in analyzer.terms(heading):
-                counter[term] += FIELD_WEIGHTS["heading"]
-            for term in analyzer.terms(text):
-                counter[term] += FIELD_WEIGHTS["body"]
+def _fields(doc: Doc, analyzer: Analyzer) -> tuple[dict[str, Counter], dict[str, set[int]]]:
+    """Term counts per field, and the sections each term occurs in (-1: the title; -2 - n: the
+    heading of section n; n: its text)."""
+    counts = {f: Counter() for f in FIELDS}
+    where: dict[str, set[int]] = defaultdict(set)
+    for term in analyzer.terms(doc.title):
+        counts["title"][term] += 1
+        where[term].add(-1)
+    for number, ((_, heading, text), definition) in enumerate(zip(doc.sections, doc.definitions)):
+        for name, words in (("heading", heading), ("definition", definition), ("body", text)):
+            for term in analyzer.terms(words):
+                counts[name][term] += 1
+                # A word in a section's heading is marked -2 - section.
+                where[term].add(-2 - number if name == "heading" else number)
+        for term in analyzer.terms(definition):
+            counts["body"][term] -= 1  # the section text includes its official wording once
+    for counter in counts.values():
         for stop in STOPWORDS:
             counter.pop(stop, None)
-        counts.append(counter)
-    lengths = [sum(c.values()) for c in counts]
-    average = sum(lengths) / max(1, len(lengths))
-    frequency = Counter(term for c in counts for term in c)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for number, counter in enumerate(counts):
-        norm = K1 * (1 - B + B * lengths[number] / average)
-        for term, tf in counter.items():
+        for term in [t for t, n in counter.items() if n <= 0]:
+            del counter[term]
+    return counts, where
+
+
+def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
+                kinds: dict[str, str]) -> dict:
+    """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports."""
+    analyzer = Analyzer(catalog)
+    docs = read_docs(site, roles, kinds)
+    fields, places = zip(*(_fields(doc, analyzer) for doc in docs)) if docs else ((), ())
+    lengths = [{f: sum(c[f].values()) for f in FIELDS} for c in fields]
+    average = {f: max(1.0, sum(x[f] for x in lengths) / max(1, len(lengths))) for f in FIELDS}
+    frequency = Counter(term for where in places for term in where)
+    postings: dict[str, list] = defaultdict(list)
+    for number, (counts, where) in enumerate(zip(fields, places)):
+        norm = {f: 1 - FIELD_B[f] + FIELD_B[f] * lengths[number][f] / average[f] for f in FIELDS}
+        for term in where:
+            tf = sum(FIELD_WEIGHTS[f] * counts[f][term] / norm[f] for f in FIELDS)
+            if tf <= 0:
+                continue
             idf = math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            postings[term] += [number, round(100 * idf * tf * (K1 + 1) / (tf + norm))]
+            # [page, weight, sections the word occurs in]: the browser picks the section that
+            # covers most of a query (nearby words, the link target) from the last part.
+            sections = sorted(s for s in where[term] if s < -1 or -2 - s not in where[term])
+            postings[term] += [number, round(100 * idf * tf * (K1 + 1) / (tf + K1)), sections]
     groups, forms = glossary_groups(catalog, analyzer)
+    priors = {}
+    for question, cues in PRIORS.items():
+        roots = {analyzer.term(t) for t in analyzer.stemmer.tokens(cues)}
+        priors[question] = [n for n, counts in enumerate(fields)
+                            if roots & (set(counts["title"]) | set(counts["heading"]))]
     # Postings are split by the first letter of the term, so a query loads only the shards of
     # its words and the index stays light as an edition grows; the word list stays whole for
     # typo matching.
@@ -185,11 +241,11 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]]) -> di
     for term, posting in sorted(postings.items()):
         shards[shard_of(term)][term] = posting
     index = {
-        "v": 2, "chunk": TEXT_CHUNK, "kinds": KINDS,
+        "v": 3, "chunk": TEXT_CHUNK, "kinds": KINDS,
         "docs": [[d.url, d.title, d.kind, d.roles] for d in docs],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
-        "stop": STOPWORDS, "informal": INFORMAL,
+        "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
     }
     out = site / FOLDER
     out.mkdir(exist_ok=True)

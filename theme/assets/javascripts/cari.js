@@ -12,8 +12,12 @@
   var roleSelect = document.getElementById("cari-peran");
   var status = document.getElementById("cari-status");
   var list = document.getElementById("cari-hasil");
+  var others = document.getElementById("cari-lain");
   var loading = {};
   var index = null;
+  var STRONG = 0.25;  // share of the best score a strong match needs
+  var PRIOR = 1.2;  // boost for pages that answer the kind of question asked (kapan, siapa, ...)
+  var TITLE = 8;  // boost for a title the query covers, by the share covered
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -78,19 +82,25 @@
 
   // A query becomes units; each unit is a list of alternative phrases (arrays of terms) with a weight.
   function units(query, data) {
-    var terms = analyze(query, data), out = [], i = 0;
+    var terms = analyze(query, data), out = [], i = 0, seen = {};
     while (i < terms.length) {
       var matched = false;
       for (var n = Math.min(4, terms.length - i); n >= 1 && !matched; n--) {
         var phrase = terms.slice(i, i + n).join(" ");
         if (Object.prototype.hasOwnProperty.call(data.forms, phrase)) {
-          out.push(data.groups[data.forms[phrase]].map(function (p) { return {terms: p.split(" "), factor: 1}; }));
+          var group = data.forms[phrase];
+          if (!seen["g" + group]) {  // 'murid' and 'siswa' in one query are one concept
+            out.push(data.groups[group].map(function (p) { return {terms: p.split(" "), factor: 1}; }));
+          }
+          seen["g" + group] = true;
           i += n;
           matched = true;
         }
       }
       if (!matched) {
         var t = terms[i++], alternatives = [{terms: [t], factor: 1}];
+        if (seen[t]) continue;
+        seen[t] = true;
         if (!data.known[t] && t.length >= 4) {
           // Typos: words one edit away count more than words two edits away (long words only).
           var limit = t.length >= 7 ? 2 : 1;
@@ -128,49 +138,108 @@
     })).then(function () { return search(query, kind, role, data); });
   }
 
+  // How much a unit of the query tells pages apart: the inverse document frequency of its most
+  // specific alternative. Units that match no page at all do not count.
+  function unitWeight(alternatives, data) {
+    var n = data.docs.length, best = 0;
+    alternatives.forEach(function (alt) {
+      alt.terms.forEach(function (t) {
+        var postings = data.terms[t];
+        if (!postings) return;
+        var df = postings.length / 3;
+        best = Math.max(best, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+      });
+    });
+    return best;
+  }
+
   function search(query, kind, role, data) {
-    var us = units(query, data), scores = {}, hits = {};
+    var us = units(query, data), perUnit = [], weights = [], total = 0;
     us.forEach(function (alternatives, u) {
-      var best = {};
+      var best = {};  // doc -> {score, sections}
       alternatives.forEach(function (alt) {
         var perDoc = {};
         alt.terms.forEach(function (t) {
           var postings = data.terms[t] || [];
-          for (var k = 0; k < postings.length; k += 2) {
+          for (var k = 0; k < postings.length; k += 3) {
             var d = postings[k];
-            perDoc[d] = perDoc[d] || {score: 0, found: 0};
+            perDoc[d] = perDoc[d] || {score: 0, found: 0, sections: {}, heads: {}};
             perDoc[d].score += postings[k + 1];
             perDoc[d].found += 1;
+            postings[k + 2].forEach(function (s) {
+              var key = s < -1 ? -2 - s : s;  // section numbers; headings are marked -2 - n
+              perDoc[d].sections[key] = (perDoc[d].sections[key] || 0) + 1;
+              if (s < -1) perDoc[d].heads[key] = true;
+            });
           }
         });
         Object.keys(perDoc).forEach(function (d) {
-          var s = perDoc[d].score * alt.factor * perDoc[d].found / alt.terms.length;
-          if (!best[d] || s > best[d]) best[d] = s;
+          // A phrase alternative (a glossary form of several words) is one concept: its words'
+          // mean weight, as far as they are found, in full only where they stand in one section.
+          var hit = perDoc[d], n = alt.terms.length, share = hit.found / n, sections = {}, together = n === 1;
+          Object.keys(hit.sections).forEach(function (s) {
+            if (hit.sections[s] === n || s === "-1" || n === 1) { sections[s] = true; together = true; }
+          });
+          var s = hit.score / n * share * share * (together ? 1 : 0.5) * alt.factor;
+          if (!best[d] || s > best[d].score) {
+            best[d] = {score: s, sections: n === 1 || !together ? hit.sections : sections, heads: hit.heads};
+          }
         });
       });
-      Object.keys(best).forEach(function (d) {
-        scores[d] = (scores[d] || 0) + best[d];
-        hits[d] = (hits[d] || 0) + 1;
-      });
+      perUnit.push(best);
+      weights.push(unitWeight(alternatives, data));
+      total += weights[u];
     });
-    var queryTerms = analyze(query, data);
-    var results = Object.keys(scores).map(function (d) {
-      var doc = data.docs[d], title = data.titleTerms[d];
-      var coverage = hits[d] / us.length;
-      var score = scores[d] * coverage * coverage;
+    var prior = {};
+    window.HandbookStemmer.tokens(query).forEach(function (t) {
+      var question = data.questions[data.informal[t] || t];
+      if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
+    });
+    var queryTerms = analyze(query, data), found = {};
+    perUnit.forEach(function (best) { Object.keys(best).forEach(function (d) { found[d] = true; }); });
+    var results = Object.keys(found).map(function (d) {
+      var doc = data.docs[d], title = data.titleTerms[d], base = 0, covered = 0, bySection = {};
+      perUnit.forEach(function (best, u) {
+        var hit = best[d];
+        if (!hit) return;
+        base += hit.score;
+        covered += weights[u];
+        // A word in a section's heading (an FAQ question, a glossary term) counts double there.
+        Object.keys(hit.sections).forEach(function (s) {
+          bySection[s] = (bySection[s] || 0) + weights[u] * (hit.heads[s] ? 2 : 1);
+        });
+      });
+      // The section that holds most of the query (title words count in every section): the
+      // link target, and a bonus when the query's words stand near each other.
+      var inAll = (bySection[-1] || 0) * 2, section = -1, near = inAll;
+      Object.keys(bySection).forEach(function (s) {
+        if (s === "-1") return;
+        var here = bySection[s] + inAll;
+        if (here > near || (section < 0 && here >= near)) { near = here; section = +s; }
+      });
+      var coverage = total ? covered / total : 0;
+      var score = base * coverage * coverage * (1 + (us.length > 1 && total ? Math.min(1, near / total / 2) : 0));
       // A page whose title is (nearly) the query, like an item's own page, comes first: the
       // larger the share of the title the query covers, the larger the boost.
       var inTitle = queryTerms.filter(function (t) { return title.indexOf(t) >= 0; }).length;
-      if (inTitle) score *= 1 + 3 * (inTitle / title.length) * (inTitle / queryTerms.length);
-      // The glossary lists every alias, so it matches broadly; it should not crowd out answers.
-      if (doc[0] === "glosarium.html") score *= 0.6;
-      return {doc: +d, score: score};
+      if (inTitle) score *= 1 + TITLE * (inTitle / title.length) * (inTitle / queryTerms.length);
+      if (prior[d]) score *= PRIOR;
+      // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
+      // unless one of its entries is named by the whole query.
+      if (doc[2] === "glosarium" && near < total * 2) score *= 0.6;
+      return {doc: +d, score: score, coverage: coverage, section: section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
       return (!kind || doc[2] === kind) && (!role || doc[3].indexOf(role) >= 0);
     });
     results.sort(function (a, b) { return b.score - a.score; });
-    return {results: results, units: us};
+    // Strong matches cover as much of the query as the best page and score near it; the rest
+    // mention a word or two and are folded under "Hasil lain".
+    var top = results[0];
+    var strong = results.filter(function (r) {
+      return r.coverage >= top.coverage - 1e-9 && r.score >= STRONG * top.score;
+    }).length;
+    return {results: results, units: us, strong: strong};
   }
 
   function matchedTerms(us) {
@@ -181,14 +250,10 @@
     return set;
   }
 
-  // The section with most matches, and a short excerpt around its first match, words marked.
-  function excerpt(sections, wanted, data) {
-    var best = null, bestCount = -1;
-    sections.forEach(function (section) {
-      var words = window.HandbookStemmer.tokens(section[1] + " " + section[2]);
-      var count = words.filter(function (w) { return wanted[term(w, data)]; }).length;
-      if (count > bestCount) { best = section; bestCount = count; }
-    });
+  // A short excerpt of the section the ranking chose (the first when only the title matched),
+  // around its first match, words marked.
+  function excerpt(sections, section, wanted, data) {
+    var best = sections[section >= 0 && section < sections.length ? section : 0];
     if (!best) return {anchor: "", parts: []};
     var text = best[2] || best[1], pieces = text.split(/(\s+)/), first = -1;
     for (var i = 0; i < pieces.length; i++) {
@@ -211,46 +276,70 @@
     return {anchor: best[0], parts: parts};
   }
 
+  // The anchor and excerpt of a result's best section, from its excerpt file.
+  function section(r, wanted, data) {
+    var chunk = Math.floor(r.doc / data.chunk);
+    return load("cari/teks-" + chunk + ".js", "HandbookText" + chunk).then(function (sections) {
+      return excerpt(sections[r.doc % data.chunk], r.section, wanted, data);
+    });
+  }
+
+  function item(r, data) {
+    var doc = data.docs[r.doc], node = document.createElement("li"), link = document.createElement("a");
+    link.href = root + doc[0];
+    link.textContent = doc[1];
+    link.className = "cari-judul";
+    var kind = document.createElement("span");
+    kind.className = "cari-jenis";
+    kind.textContent = data.kinds[doc[2]];
+    node.appendChild(link);
+    node.appendChild(kind);
+    return node;
+  }
+
   function show(query, found, data) {
     list.textContent = "";
-    var results = found.results.slice(0, 10);
-    if (!query.trim()) { status.textContent = ""; return; }
-    if (!results.length) {
+    others.textContent = "";
+    others.hidden = true;
+    if (!query.trim()) { status.textContent = ""; return Promise.resolve(); }
+    if (!found.results.length) {
       status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain, atau lihat ";
       var link = document.createElement("a");
       link.href = root + "glosarium.html";
       link.textContent = "Glosarium";
       status.appendChild(link);
       status.appendChild(document.createTextNode(" untuk istilah dan singkatan."));
-      return;
+      return Promise.resolve();
     }
-    status.textContent = found.results.length + " halaman cocok dengan \u201c" + query + "\u201d.";
+    var strong = found.results.slice(0, Math.min(found.strong, 10));
+    var weak = found.results.slice(strong.length, strong.length + 10);
+    status.textContent = (strong.length === 1 ? "1 halaman" : strong.length + " halaman") +
+      " paling cocok dengan \u201c" + query + "\u201d" +
+      (weak.length ? "; halaman lain yang menyebut sebagian katanya ada di bawah \u201cHasil lain\u201d." : ".");
     var wanted = matchedTerms(found.units);
-    results.forEach(function (r) {
-      var doc = data.docs[r.doc], item = document.createElement("li"), link = document.createElement("a");
-      link.href = root + doc[0];
-      link.textContent = doc[1];
-      link.className = "cari-judul";
-      var kind = document.createElement("span");
-      kind.className = "cari-jenis";
-      kind.textContent = data.kinds[doc[2]];
-      var text = document.createElement("p");
+    var done = strong.map(function (r) {
+      var node = item(r, data), link = node.firstChild, text = document.createElement("p");
       text.className = "cari-cuplikan";
-      item.appendChild(link);
-      item.appendChild(kind);
-      item.appendChild(text);
-      list.appendChild(item);
-      var chunk = Math.floor(r.doc / data.chunk);
-      load("cari/teks-" + chunk + ".js", "HandbookText" + chunk).then(function (sections) {
-        var cut = excerpt(sections[r.doc % data.chunk], wanted, data);
-        if (cut.anchor) link.href = root + doc[0] + "#" + cut.anchor;
+      node.appendChild(text);
+      list.appendChild(node);
+      return section(r, wanted, data).then(function (cut) {
+        if (cut.anchor) link.href = root + data.docs[r.doc][0] + "#" + cut.anchor;
         cut.parts.forEach(function (part) {
-          var node = part.mark ? document.createElement("mark") : document.createTextNode(part.text);
-          if (part.mark) node.textContent = part.text;
-          text.appendChild(node);
+          var mark = part.mark ? document.createElement("mark") : document.createTextNode(part.text);
+          if (part.mark) mark.textContent = part.text;
+          text.appendChild(mark);
         });
       }).catch(function () { /* the excerpt is optional */ });
     });
+    if (weak.length) {
+      var summary = document.createElement("summary"), more = document.createElement("ol");
+      summary.textContent = "Hasil lain (" + weak.length + ")";
+      weak.forEach(function (r) { more.appendChild(item(r, data)); });
+      others.appendChild(summary);
+      others.appendChild(more);
+      others.hidden = false;
+    }
+    return Promise.all(done);
   }
 
   var runs = 0;
@@ -258,7 +347,8 @@
     var query = input.value, current = ++runs;
     ready().then(function (data) {
       return searchAsync(query, kindSelect.value, roleSelect.value, data).then(function (found) {
-        if (current === runs) show(query, found, data);  // an older, slower search is dropped
+        if (current !== runs) return;  // an older, slower search is dropped
+        return show(query, found, data).then(function () { list.setAttribute("data-q", query); });
       });
     }).then(function () {
       var params = new URLSearchParams();
@@ -272,7 +362,7 @@
   }
 
   var timer = null;
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 30); });
   kindSelect.addEventListener("change", run);
   roleSelect.addEventListener("change", run);
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
@@ -285,10 +375,23 @@
   document.getElementById("cari-js").hidden = false;
   if (input.value) run(); else input.focus();
 
+  // For tests and benchmarks: every matching page in rank order, or (query) the first ten with
+  // the anchor of the section each links to and the number of strong matches.
   window.HandbookSearch = {ready: ready, search: function (q, kind, role) {
     return ready().then(function (data) {
       return searchAsync(q, kind || "", role || "", data).then(function (found) {
         return found.results.map(function (r) { return data.docs[r.doc][0]; });
+      });
+    });
+  }, query: function (q) {
+    return ready().then(function (data) {
+      return searchAsync(q, "", "", data).then(function (found) {
+        var wanted = matchedTerms(found.units), top = found.results.slice(0, 10);
+        return Promise.all(top.map(function (r) {
+          return section(r, wanted, data).then(function (cut) {
+            return data.docs[r.doc][0] + (cut.anchor ? "#" + cut.anchor : "");
+          });
+        })).then(function (urls) { return {urls: urls, strong: found.strong}; });
       });
     });
   }};
