@@ -35,7 +35,9 @@ K1 = 2.0
 STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa apakah bagaimana "
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
              "harus boleh juga jika kalau agar supaya oleh bagi tentang seperti ya tidak bukan "
-             "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana").split()
+             "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana sekarang masih kah "
+             "arti artinya maksud kepanjangan").split()
+STOP = frozenset(STOPWORDS)
 INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana",
             "yg": "yang", "dgn": "dengan", "utk": "untuk", "tdk": "tidak", "gak": "tidak",
             "nggak": "tidak", "ga": "tidak", "gk": "tidak", "dr": "dari", "sy": "saya", "sdh": "sudah",
@@ -54,7 +56,10 @@ PRIORS = {"kapan": "kapan jadwal tenggat linimasa januari februari maret april m
           "berapa": "berapa jumlah predikat angka persen kali",
           "bagaimana": "cara langkah bagaimana panduan contoh"}
 PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana",
-               "cara": "bagaimana"}
+               "cara": "bagaimana", "arti": "arti", "artinya": "arti", "maksud": "arti",
+               "kepanjangan": "arti", "singkatan": "arti"}
+# ... and a question about what a word means prefers the pages of these kinds.
+PRIOR_KINDS = {"arti": ("glosarium",)}
 KINDS = {"tugas": "Tugas pokok", "praktik": "Praktik kinerja", "kompetensi": "Pengembangan kompetensi",
          "perilaku": "Perilaku kerja", "panduan": "Panduan", "lembar": "Lembar kerja",
          "glosarium": "Glosarium"}
@@ -151,7 +156,9 @@ class Analyzer:
         return self.roots.get(token) or _stem(token)
 
     def terms(self, text: str) -> list[str]:
-        return [self.term(t) for t in self.stemmer.tokens(text)]
+        """Index terms of a text, stop words left out. A stop word is a whole word: 'dalam' is
+        one, 'mendalam' (whose root is 'dalam') is not."""
+        return [self.term(t) for t in self.stemmer.tokens(text) if INFORMAL.get(t, t) not in STOP]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -174,7 +181,7 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
         synonyms = [s for s in entry.get("sinonim", []) if len(analyzer.stemmer.tokens(s)) > 1
                     or analyzer.terms(s) == analyzer.stemmer.tokens(s)]
         for text in [entry.nama, *entry.get("singkatan", []), *synonyms, *entry.get("bentuk", [])]:
-            phrase = " ".join(t for t in analyzer.terms(text) if t not in STOPWORDS)
+            phrase = " ".join(analyzer.terms(text))
             if phrase and phrase not in phrases:
                 phrases.append(phrase)
         for phrase in phrases:
@@ -200,8 +207,6 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[dict[str, Counter], dict[str,
         for term in analyzer.terms(definition):
             counts["body"][term] -= 1  # the section text includes its official wording once
     for counter in counts.values():
-        for stop in STOPWORDS:
-            counter.pop(stop, None)
         for term in [t for t, n in counter.items() if n <= 0]:
             del counter[term]
     return counts, where
@@ -234,6 +239,8 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         roots = {analyzer.term(t) for t in analyzer.stemmer.tokens(cues)}
         priors[question] = [n for n, counts in enumerate(fields)
                             if roots & (set(counts["title"]) | set(counts["heading"]))]
+    for question, wanted in PRIOR_KINDS.items():
+        priors[question] = [n for n, doc in enumerate(docs) if doc.kind in wanted]
     # Postings are split by the first letter of the term, so a query loads only the shards of
     # its words and the index stays light as an edition grows; the word list stays whole for
     # typo matching.

@@ -18,6 +18,7 @@
   var STRONG = 0.25;  // share of the best score a strong match needs
   var PRIOR = 1.2;  // boost for pages that answer the kind of question asked (kapan, siapa, ...)
   var TITLE = 8;  // boost for a title the query covers, by the share covered
+  var HEADING = 1;  // boost for a section heading the query covers, by the share covered
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -55,15 +56,16 @@
     return data.roots[token] || window.HandbookStemmer.stem(token);
   }
 
+  // Index terms of a text; stop words are whole words ('dalam' is one, 'mendalam' is not).
   function analyze(text, data) {
-    return window.HandbookStemmer.tokens(text).map(function (t) { return term(t, data); })
-      .filter(function (t) { return !data.stopSet[t]; });
+    return window.HandbookStemmer.tokens(text).filter(function (t) { return !data.stopSet[data.informal[t] || t]; })
+      .map(function (t) { return term(t, data); });
   }
 
   // Edit distance with an early exit once it exceeds `limit`.
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var previous = [], i, j;
+    var older = [], previous = [], i, j;
     for (j = 0; j <= b.length; j++) previous[j] = j;
     for (i = 1; i <= a.length; i++) {
       var current = [i], best = i;
@@ -71,10 +73,11 @@
         current[j] = Math.min(previous[j] + 1, current[j - 1] + 1,
                               previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
         if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-          current[j] = Math.min(current[j], previous[j - 2] + 1);  // swapped letters
+          current[j] = Math.min(current[j], older[j - 2] + 1);  // swapped letters
         best = Math.min(best, current[j]);
       }
       if (best > limit) return limit + 1;
+      older = previous;
       previous = current;
     }
     return previous[b.length];
@@ -199,11 +202,13 @@
     perUnit.forEach(function (best) { Object.keys(best).forEach(function (d) { found[d] = true; }); });
     var results = Object.keys(found).map(function (d) {
       var doc = data.docs[d], title = data.titleTerms[d], base = 0, covered = 0, bySection = {};
+      var headed = {};  // section -> weight of the query's units in its heading
       perUnit.forEach(function (best, u) {
         var hit = best[d];
         if (!hit) return;
         base += hit.score;
         covered += weights[u];
+        Object.keys(hit.heads).forEach(function (s) { headed[s] = (headed[s] || 0) + weights[u]; });
         // A word in a section's heading (an FAQ question, a glossary term) counts double there.
         Object.keys(hit.sections).forEach(function (s) {
           bySection[s] = (bySection[s] || 0) + weights[u] * (hit.heads[s] ? 2 : 1);
@@ -223,6 +228,11 @@
       // larger the share of the title the query covers, the larger the boost.
       var inTitle = queryTerms.filter(function (t) { return title.indexOf(t) >= 0; }).length;
       if (inTitle) score *= 1 + TITLE * (inTitle / title.length) * (inTitle / queryTerms.length);
+      // A section heading that names the query (an FAQ question, a glossary entry) works like a
+      // title for that section.
+      var heading = 0;
+      Object.keys(headed).forEach(function (s) { heading = Math.max(heading, total ? headed[s] / total : 0); });
+      score *= 1 + HEADING * heading * heading;
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
       // unless one of its entries is named by the whole query.
