@@ -29,7 +29,7 @@ TEXT_CHUNK = 4  # pages per excerpt file (a query loads the files of the results
 # own length normalisation, and term frequency saturating once over all fields.
 FIELDS = ("title", "heading", "definition", "body")
 FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "definition": 2.5, "body": 1.0}
-FIELD_B = {"title": 0.3, "heading": 0.5, "definition": 0.5, "body": 0.9}
+FIELD_B = {"title": 0.3, "heading": 0.5, "definition": 0.5, "body": 0.75}
 K1 = 2.0
 # Words that carry no meaning in a query, and chat spellings of them.
 STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa apakah bagaimana "
@@ -190,26 +190,21 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
     return groups, forms
 
 
-def _fields(doc: Doc, analyzer: Analyzer) -> tuple[dict[str, Counter], dict[str, set[int]]]:
-    """Term counts per field, and the sections each term occurs in (-1: the title; -2 - n: the
-    heading of section n; n: its text)."""
-    counts = {f: Counter() for f in FIELDS}
-    where: dict[str, set[int]] = defaultdict(set)
-    for term in analyzer.terms(doc.title):
-        counts["title"][term] += 1
-        where[term].add(-1)
-    for number, ((_, heading, text), definition) in enumerate(zip(doc.sections, doc.definitions)):
-        for name, words in (("heading", heading), ("definition", definition), ("body", text)):
-            for term in analyzer.terms(words):
-                counts[name][term] += 1
-                # A word in a section's heading is marked -2 - section.
-                where[term].add(-2 - number if name == "heading" else number)
-        for term in analyzer.terms(definition):
-            counts["body"][term] -= 1  # the section text includes its official wording once
-    for counter in counts.values():
-        for term in [t for t, n in counter.items() if n <= 0]:
-            del counter[term]
-    return counts, where
+def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]]]:
+    """Term counts of the title, and of each section's heading, official wording and body."""
+    title = Counter(analyzer.terms(doc.title))
+    sections = []
+    for (_, heading, text), definition in zip(doc.sections, doc.definitions):
+        counts = {"heading": Counter(analyzer.terms(heading)), "definition": Counter(analyzer.terms(definition)),
+                  "body": Counter(analyzer.terms(text))}
+        counts["body"].subtract(counts["definition"])  # the section text includes its official wording
+        counts["body"] = +counts["body"]
+        sections.append(counts)
+    return title, sections
+
+
+def _saturate(tf: float, idf: float) -> int:
+    return round(100 * idf * tf * (K1 + 1) / (tf + K1))
 
 
 def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
@@ -217,22 +212,38 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports."""
     analyzer = Analyzer(catalog)
     docs = read_docs(site, roles, kinds)
-    fields, places = zip(*(_fields(doc, analyzer) for doc in docs)) if docs else ((), ())
-    lengths = [{f: sum(c[f].values()) for f in FIELDS} for c in fields]
-    average = {f: max(1.0, sum(x[f] for x in lengths) / max(1, len(lengths))) for f in FIELDS}
-    frequency = Counter(term for where in places for term in where)
+    parsed = [_fields(doc, analyzer) for doc in docs]
+    # Sections are the unit of ranking (an FAQ question, a glossary entry, a step of a guide):
+    # a page is as good as its best section, so long pages do not win by mentioning everything
+    # somewhere. The page title counts in each of its sections.
+    every = [section for _, sections in parsed for section in sections]
+    average = {f: max(1.0, sum(sum(c[f].values()) for c in every) / max(1, len(every)))
+               for f in ("heading", "definition", "body")}
+    average["title"] = max(1.0, sum(sum(t.values()) for t, _ in parsed) / max(1, len(parsed)))
+    frequency = Counter(term for title, sections in parsed
+                        for term in set(title).union(*(set().union(*c.values()) for c in sections)))
+
+    def idf(term: str) -> float:
+        return math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
+
+    def norm(field: str, length: int) -> float:
+        return 1 - FIELD_B[field] + FIELD_B[field] * length / average[field]
+
+    # Postings: [page, section, weight, ...]; section -1 is the title, -2 - n marks a word that
+    # stands in the heading of section n.
     postings: dict[str, list] = defaultdict(list)
-    for number, (counts, where) in enumerate(zip(fields, places)):
-        norm = {f: 1 - FIELD_B[f] + FIELD_B[f] * lengths[number][f] / average[f] for f in FIELDS}
-        for term in where:
-            tf = sum(FIELD_WEIGHTS[f] * counts[f][term] / norm[f] for f in FIELDS)
-            if tf <= 0:
-                continue
-            idf = math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            # [page, weight, sections the word occurs in]: the browser picks the section that
-            # covers most of a query (nearby words, the link target) from the last part.
-            sections = sorted(s for s in where[term] if s < -1 or -2 - s not in where[term])
-            postings[term] += [number, round(100 * idf * tf * (K1 + 1) / (tf + K1)), sections]
+    for number, (title, sections) in enumerate(parsed):
+        length = norm("title", sum(title.values()))
+        for term, tf in title.items():
+            postings[term] += [number, -1, _saturate(FIELD_WEIGHTS["title"] * tf / length, idf(term))]
+        for place, counts in enumerate(sections):
+            norms = {f: norm(f, sum(c.values())) for f, c in counts.items()}
+            for term in set().union(*counts.values()):
+                tf = sum(FIELD_WEIGHTS[f] * counts[f][term] / norms[f] for f in counts)
+                postings[term] += [number, -2 - place if term in counts["heading"] else place,
+                                   _saturate(tf, idf(term))]
+    fields = [{"title": set(title), "heading": set().union(*(c["heading"] for c in sections))}
+              for title, sections in parsed]
     groups, forms = glossary_groups(catalog, analyzer)
     priors = {}
     for question, cues in PRIORS.items():
@@ -248,7 +259,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     for term, posting in sorted(postings.items()):
         shards[shard_of(term)][term] = posting
     index = {
-        "v": 3, "chunk": TEXT_CHUNK, "kinds": KINDS,
+        "v": 4, "chunk": TEXT_CHUNK, "kinds": KINDS,
         "docs": [[d.url, d.title, d.kind, d.roles] for d in docs],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,

@@ -149,95 +149,91 @@
       alt.terms.forEach(function (t) {
         var postings = data.terms[t];
         if (!postings) return;
-        var df = postings.length / 3;
+        var pages = {};
+        for (var k = 0; k < postings.length; k += 3) pages[postings[k]] = true;
+        var df = Object.keys(pages).length;
         best = Math.max(best, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
       });
     });
     return best;
   }
 
-  function search(query, kind, role, data) {
-    var us = units(query, data), perUnit = [], weights = [], total = 0;
+  // Per page and place (-1: the title, n: section n), the best weight of each unit of the query
+  // and whether it stands in that section's heading. Postings are [page, section, weight, ...]
+  // with -1 for the title and -2 - n for a word in the heading of section n.
+  function gather(us, data) {
+    var pages = {};
     us.forEach(function (alternatives, u) {
-      var best = {};  // doc -> {score, sections}
       alternatives.forEach(function (alt) {
-        var perDoc = {};
-        alt.terms.forEach(function (t) {
+        var n = alt.terms.length, perDoc = {};
+        alt.terms.forEach(function (t, i) {
           var postings = data.terms[t] || [];
           for (var k = 0; k < postings.length; k += 3) {
-            var d = postings[k];
-            perDoc[d] = perDoc[d] || {score: 0, found: 0, sections: {}, heads: {}};
-            perDoc[d].score += postings[k + 1];
-            perDoc[d].found += 1;
-            postings[k + 2].forEach(function (s) {
-              var key = s < -1 ? -2 - s : s;  // section numbers; headings are marked -2 - n
-              perDoc[d].sections[key] = (perDoc[d].sections[key] || 0) + 1;
-              if (s < -1) perDoc[d].heads[key] = true;
-            });
+            var d = postings[k], place = postings[k + 1] < -1 ? -2 - postings[k + 1] : postings[k + 1];
+            var hit = perDoc[d] = perDoc[d] || {};
+            var at = hit[place] = hit[place] || {score: 0, found: {}, head: false};
+            at.score += postings[k + 2];
+            at.found[i] = true;
+            if (postings[k + 1] < -1) at.head = true;
           }
         });
         Object.keys(perDoc).forEach(function (d) {
-          // A phrase alternative (a glossary form of several words) is one concept: its words'
-          // mean weight, as far as they are found, in full only where they stand in one section.
-          var hit = perDoc[d], n = alt.terms.length, share = hit.found / n, sections = {}, together = n === 1;
-          Object.keys(hit.sections).forEach(function (s) {
-            if (hit.sections[s] === n || s === "-1" || n === 1) { sections[s] = true; together = true; }
+          var page = pages[d] = pages[d] || {};
+          var title = perDoc[d][-1] || {found: {}};
+          Object.keys(perDoc[d]).forEach(function (place) {
+            var at = perDoc[d][place], found = 0;
+            // A phrase alternative (a glossary form of several words) is one concept: its
+            // words' mean weight, as far as they stand in this section or the title.
+            for (var i = 0; i < n; i++) if (at.found[i] || title.found[i]) found++;
+            var score = at.score / n * (found / n) * (found / n) * alt.factor;
+            var units = page[place] = page[place] || {};
+            if (!units[u] || score > units[u].score) units[u] = {score: score, head: at.head};
           });
-          var s = hit.score / n * share * share * (together ? 1 : 0.5) * alt.factor;
-          if (!best[d] || s > best[d].score) {
-            best[d] = {score: s, sections: n === 1 || !together ? hit.sections : sections, heads: hit.heads};
-          }
         });
       });
-      perUnit.push(best);
-      weights.push(unitWeight(alternatives, data));
-      total += weights[u];
     });
+    return pages;
+  }
+
+  function search(query, kind, role, data) {
+    var us = units(query, data), weights = us.map(function (a) { return unitWeight(a, data); });
+    var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
     window.HandbookStemmer.tokens(query).forEach(function (t) {
       var question = data.questions[data.informal[t] || t];
       if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
     });
-    var queryTerms = analyze(query, data), found = {};
-    perUnit.forEach(function (best) { Object.keys(best).forEach(function (d) { found[d] = true; }); });
-    var results = Object.keys(found).map(function (d) {
-      var doc = data.docs[d], title = data.titleTerms[d], base = 0, covered = 0, bySection = {};
-      var headed = {};  // section -> weight of the query's units in its heading
-      perUnit.forEach(function (best, u) {
-        var hit = best[d];
-        if (!hit) return;
-        base += hit.score;
-        covered += weights[u];
-        Object.keys(hit.heads).forEach(function (s) { headed[s] = (headed[s] || 0) + weights[u]; });
-        // A word in a section's heading (an FAQ question, a glossary term) counts double there.
-        Object.keys(hit.sections).forEach(function (s) {
-          bySection[s] = (bySection[s] || 0) + weights[u] * (hit.heads[s] ? 2 : 1);
+    var queryTerms = analyze(query, data), pages = gather(us, data);
+    var results = Object.keys(pages).map(function (d) {
+      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null;
+      // Each section with the title's words: the section that answers best ranks the page.
+      var places = Object.keys(page).filter(function (p) { return p !== "-1"; });
+      if (!places.length) places = ["-1"];
+      places.forEach(function (place) {
+        var here = place === "-1" ? {} : page[place], sum = 0, covered = 0, headed = 0;
+        us.forEach(function (_, u) {
+          var t = title[u] ? title[u].score : 0, s = here[u] ? here[u].score : 0;
+          if (!t && !s) return;
+          sum += t + s;
+          covered += weights[u];
+          if (here[u] && here[u].head) headed += weights[u];
         });
+        var coverage = covered / total, heading = headed / total;
+        // A heading that names the query (an FAQ question, a glossary entry) works like a title.
+        var score = sum * coverage * coverage * (1 + HEADING * heading * heading);
+        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: heading, section: +place};
       });
-      // The section that holds most of the query (title words count in every section): the
-      // link target, and a bonus when the query's words stand near each other.
-      var inAll = (bySection[-1] || 0) * 2, section = -1, near = inAll;
-      Object.keys(bySection).forEach(function (s) {
-        if (s === "-1") return;
-        var here = bySection[s] + inAll;
-        if (here > near || (section < 0 && here >= near)) { near = here; section = +s; }
-      });
-      var coverage = total ? covered / total : 0;
-      var score = base * coverage * coverage * (1 + (us.length > 1 && total ? Math.min(1, near / total / 2) : 0));
+      var score = best.score;
       // A page whose title is (nearly) the query, like an item's own page, comes first: the
       // larger the share of the title the query covers, the larger the boost.
-      var inTitle = queryTerms.filter(function (t) { return title.indexOf(t) >= 0; }).length;
-      if (inTitle) score *= 1 + TITLE * (inTitle / title.length) * (inTitle / queryTerms.length);
-      // A section heading that names the query (an FAQ question, a glossary entry) works like a
-      // title for that section.
-      var heading = 0;
-      Object.keys(headed).forEach(function (s) { heading = Math.max(heading, total ? headed[s] / total : 0); });
-      score *= 1 + HEADING * heading * heading;
+      var titleTerms = data.titleTerms[d];
+      var inTitle = queryTerms.filter(function (t) { return titleTerms.indexOf(t) >= 0; }).length;
+      if (inTitle) score *= 1 + TITLE * (inTitle / titleTerms.length) * (inTitle / queryTerms.length);
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
       // unless one of its entries is named by the whole query.
-      if (doc[2] === "glosarium" && near < total * 2) score *= 0.6;
-      return {doc: +d, score: score, coverage: coverage, section: section};
+      if (doc[2] === "glosarium" && best.heading < 1) score *= 0.6;
+      return {doc: +d, score: score, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
       return (!kind || doc[2] === kind) && (!role || doc[3].indexOf(role) >= 0);
