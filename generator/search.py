@@ -57,7 +57,7 @@ PRIORS = {"kapan": "kapan jadwal tenggat linimasa januari februari maret april m
           "bagaimana": "cara langkah bagaimana panduan contoh"}
 PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana",
                "cara": "bagaimana", "arti": "arti", "artinya": "arti", "maksud": "arti",
-               "kepanjangan": "arti", "singkatan": "arti"}
+               "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti"}
 # ... and a question about what a word means prefers the pages of these kinds.
 PRIOR_KINDS = {"arti": ("glosarium",)}
 KINDS = {"tugas": "Tugas pokok", "praktik": "Praktik kinerja", "kompetensi": "Pengembangan kompetensi",

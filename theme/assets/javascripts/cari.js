@@ -199,9 +199,12 @@
     var us = units(query, data), weights = us.map(function (a) { return unitWeight(a, data); });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
-    window.HandbookStemmer.tokens(query).forEach(function (t) {
-      var question = data.questions[data.informal[t] || t];
-      if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
+    var words = window.HandbookStemmer.tokens(query).map(function (t) { return data.informal[t] || t; });
+    words.forEach(function (t, i) {  // question words, alone or in pairs ("apa itu")
+      [t, t + " " + words[i + 1]].forEach(function (key) {
+        var question = data.questions[key];
+        if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
+      });
     });
     var queryTerms = analyze(query, data), pages = gather(us, data);
     var results = Object.keys(pages).map(function (d) {
