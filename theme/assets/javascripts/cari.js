@@ -19,6 +19,7 @@
   var PRIOR = 1.2;  // boost for pages that answer the kind of question asked (kapan, siapa, ...)
   var TITLE = 8;  // boost for a title the query covers, by the share covered
   var HEADING = 1;  // boost for a section heading the query covers, by the share covered
+  var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -208,7 +209,7 @@
     });
     var queryTerms = analyze(query, data), pages = gather(us, data);
     var results = Object.keys(pages).map(function (d) {
-      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null;
+      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, rest = 0;
       // Each section with the title's words: the section that answers best ranks the page.
       var places = Object.keys(page).filter(function (p) { return p !== "-1"; });
       if (!places.length) places = ["-1"];
@@ -224,9 +225,11 @@
         var coverage = covered / total, heading = headed / total;
         // A heading that names the query (an FAQ question, a glossary entry) works like a title.
         var score = sum * coverage * coverage * (1 + HEADING * heading * heading);
+        rest += score;
         if (!best || score > best.score) best = {score: score, coverage: coverage, heading: heading, section: +place};
       });
-      var score = best.score;
+      // The other sections that answer add a little: a page about the topic throughout.
+      var score = best.score + BREADTH * (rest - best.score);
       // A page whose title is (nearly) the query, like an item's own page, comes first: the
       // larger the share of the title the query covers, the larger the boost.
       var titleTerms = data.titleTerms[d];
