@@ -9,6 +9,10 @@ excerpts sits in small cari/teks-N.js files, both fetched only for the query at 
 Indonesian: words are reduced to their root by generator.stemmer (the same rules run in the
 browser), after root fixes from catalog/glosarium.yml; the glossary's acronyms, synonyms and word
 forms are matched as one term, so 'kepsek', 'KS' and 'kepala sekolah' find the same pages.
+
+Ranking: each section of a page (an FAQ question, a glossary entry, a step of a guide) is scored
+BM25F-style from its heading, official wording and body, with the page title counted in every
+section; the browser ranks a page by its best section for the whole query and links there.
 """
 
 from __future__ import annotations

@@ -143,16 +143,19 @@
   }
 
   // How much a unit of the query tells pages apart: the inverse document frequency of its most
-  // specific alternative. Units that match no page at all do not count.
+  // specific alternative (a glossary concept weighs as its most specific form). Units that match
+  // no page at all do not count.
   function unitWeight(alternatives, data) {
     var n = data.docs.length, best = 0;
     alternatives.forEach(function (alt) {
       alt.terms.forEach(function (t) {
         var postings = data.terms[t];
         if (!postings) return;
-        var pages = {};
-        for (var k = 0; k < postings.length; k += 3) pages[postings[k]] = true;
-        var df = Object.keys(pages).length;
+        var pages = {}, df = 0;
+        for (var k = 0; k < postings.length; k += 3) {
+          if (!pages[postings[k]]) df++;
+          pages[postings[k]] = true;
+        }
         best = Math.max(best, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
       });
     });
@@ -232,9 +235,12 @@
       var score = best.score + BREADTH * (rest - best.score);
       // A page whose title is (nearly) the query, like an item's own page, comes first: the
       // larger the share of the title the query covers, the larger the boost.
-      var titleTerms = data.titleTerms[d];
+      // Both shares count: of the title's words, and of the query's concepts (by weight, so a
+      // common word like 'cara' in a title lifts little).
+      var titleTerms = data.titleTerms[d], named = 0;
       var inTitle = queryTerms.filter(function (t) { return titleTerms.indexOf(t) >= 0; }).length;
-      if (inTitle) score *= 1 + TITLE * (inTitle / titleTerms.length) * (inTitle / queryTerms.length);
+      us.forEach(function (_, u) { if (title[u]) named += weights[u]; });
+      if (inTitle) score *= 1 + TITLE * Math.min(1, inTitle / titleTerms.length) * (named / total);
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
       // unless one of its entries is named by the whole query.
