@@ -251,11 +251,11 @@
       return (!kind || doc[2] === kind) && (!role || doc[3].indexOf(role) >= 0);
     });
     results.sort(function (a, b) { return b.score - a.score; });
-    // Strong matches cover as much of the query as the best page and score near it; the rest
+    // Strong matches cover most of what the best page covers and score near it; the rest
     // mention a word or two and are folded under "Hasil lain".
     var top = results[0];
     var strong = results.filter(function (r) {
-      return r.coverage >= top.coverage - 1e-9 && r.score >= STRONG * top.score;
+      return r.coverage >= 0.75 * top.coverage && r.score >= STRONG * top.score;
     }).length;
     return {results: results, units: us, strong: strong};
   }
