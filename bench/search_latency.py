@@ -1,8 +1,8 @@
 """Benchmark: time from the last keystroke to the results shown on the search page (cari.html).
 
 Builds the handbook (no PDFs), opens the search page from disk in headless Chromium, types every
-query of both relevance sets and measures until the result list carries the query (the list is
-marked after the excerpts and section links are in place). Prints the median and the slowest.
+query of both relevance sets and measures until the results are listed, and until their excerpts and
+section links are in place. Prints the median, the 95th percentile and the slowest.
 
     .venv/bin/python bench/search_latency.py
 """
@@ -25,7 +25,9 @@ MEASURE = """async q => {
   const start = performance.now();
   input.dispatchEvent(new Event('input'));
   while (list.dataset.q !== q) await new Promise(r => setTimeout(r, 1));
-  return performance.now() - start;
+  const shown = performance.now() - start;
+  while (list.dataset.done !== q) await new Promise(r => setTimeout(r, 1));
+  return [shown, performance.now() - start];
 }"""
 
 
@@ -43,11 +45,13 @@ def main() -> None:
             page.goto((site / "cari.html").as_uri())
             page.wait_for_function("window.HandbookSearch !== undefined")
             page.evaluate("HandbookSearch.ready()")
-            times = [page.evaluate(MEASURE, q) for q in queries]
+            measured = [page.evaluate(MEASURE, q) for q in queries]
             browser.close()
-    print(f"{len(times)} queries typed on cari.html (file://): last keystroke to results "
-          f"median {statistics.median(times):.0f} ms, 95th percentile "
-          f"{sorted(times)[int(0.95 * len(times))]:.0f} ms, slowest {max(times):.0f} ms")
+    for name, times in (("results listed", [m[0] for m in measured]),
+                        ("excerpts and section links in place", [m[1] for m in measured])):
+        print(f"{len(times)} queries typed on cari.html (file://), last keystroke to {name}: "
+              f"median {statistics.median(times):.0f} ms, 95th percentile "
+              f"{sorted(times)[int(0.95 * len(times))]:.0f} ms, slowest {max(times):.0f} ms")
 
 
 if __name__ == "__main__":

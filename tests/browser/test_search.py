@@ -85,7 +85,7 @@ def test_same_results_over_a_lan_server(lan_server, ranked, browser):
 def test_deep_link_lists_strong_results_in_rank_order(built_site, ranked, browser):
     query = "bolehkah mengubah rencana yang sudah disetujui"
     context, page = open_search(browser, (built_site / "cari.html").as_uri() + "?q=" + query, offline=True)
-    page.wait_for_function("q => document.getElementById('cari-hasil').dataset.q === q", arg=query)
+    page.wait_for_function("q => document.getElementById('cari-hasil').dataset.done === q", arg=query)
     base = built_site.as_uri() + "/"
     links = [h.removeprefix(base) for h in
              page.eval_on_selector_all("#cari-hasil li a.cari-judul", "as => as.map(a => a.href)")]

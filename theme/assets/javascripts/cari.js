@@ -366,7 +366,11 @@
     ready().then(function (data) {
       return searchAsync(query, kindSelect.value, roleSelect.value, data).then(function (found) {
         if (current !== runs) return;  // an older, slower search is dropped
-        return show(query, found, data).then(function () { list.setAttribute("data-q", query); });
+        // Marks for tests and benchmarks: the list is shown (data-q), then its excerpts and
+        // section links are in place (data-done).
+        var shown = show(query, found, data);
+        list.setAttribute("data-q", query);
+        return shown.then(function () { list.setAttribute("data-done", query); });
       });
     }).then(function () {
       var params = new URLSearchParams();
