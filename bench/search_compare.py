@@ -74,12 +74,14 @@ def main() -> None:
                 page.wait_for_function(wait)
                 page.evaluate(script, "observasi")
                 first = sum(sizes)
-                scores = {name: evaluate(lambda q: page.evaluate(script, q), cases) for name, cases in sets.items()}
+                scores = {name: evaluate(lambda q: page.evaluate(script, q), cases)
+                          for name, cases in sets.items()}
                 rows.append((engine, scores, first, sum(sizes)))
                 page.close()
             browser.close()
         server.shutdown()
-    print("| engine | set | queries | hit@1 | hit@3 | median matching pages | index bytes, first query | all queries |")
+    print("| engine | set | queries | hit@1 | hit@3 | median matching pages | index bytes, first query "
+          "| all queries |")
     print("|---|---|---|---|---|---|---|---|")
     for engine, scores, first, total in rows:
         for name, score in scores.items():

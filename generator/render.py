@@ -304,7 +304,8 @@ class _Renderer:
 
         glossary = self.catalog.components.get("glosarium")
         terms = sorted(glossary.children.get("istilah", []), key=lambda t: t.nama.casefold()) if glossary else []
-        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms), "glosarium"))
+        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms),
+                          "glosarium"))
         pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=KINDS,
                                                       roles=self.catalog.of_kind("peran"))))
 

@@ -115,8 +115,8 @@ def _read_article(html: str, url: str) -> tuple[str, list, list]:
     if article is None:
         return url, [], []
     # Printable forms and cards repeat the catalogue; the page's own words describe it.
-    for node in article.select(f".ws, .kit, .headerlink, .md-content__button, {DEFINITION} .admonition-title, "
-                               "script, style, svg"):
+    for node in article.select(f".ws, .kit, .headerlink, .md-content__button, "
+                               f"{DEFINITION} .admonition-title, script, style, svg"):
         node.decompose()
     h1 = article.find("h1")
     title = h1.get_text(" ", strip=True) if h1 else url
@@ -199,7 +199,8 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Count
     title = Counter(analyzer.terms(doc.title))
     sections = []
     for (_, heading, text), definition in zip(doc.sections, doc.definitions):
-        counts = {"heading": Counter(analyzer.terms(heading)), "definition": Counter(analyzer.terms(definition)),
+        counts = {"heading": Counter(analyzer.terms(heading)),
+                  "definition": Counter(analyzer.terms(definition)),
                   "body": Counter(analyzer.terms(text))}
         counts["body"].subtract(counts["definition"])  # the section text includes its official wording
         counts["body"] = +counts["body"]

@@ -35,7 +35,8 @@ class Score:
 
     def line(self, name: str) -> str:
         return (f"{name}: {self.queries} queries, hit@1 = {self.hit1:.2f}, hit@3 = {self.hit3:.2f}, "
-                f"median strong matches = {self.median_matches:g}, right section at hit@1 = {self.anchor1:.2f}")
+                f"median strong matches = {self.median_matches:g}, "
+                f"right section at hit@1 = {self.anchor1:.2f}")
 
 
 def evaluate(run, queries: list[dict]) -> Score:

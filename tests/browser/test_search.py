@@ -53,7 +53,8 @@ def lan_server(built_site):
 @pytest.fixture(scope="module")
 def ranked(search_page) -> dict[str, dict]:
     """Every query of both sets through the real search page opened from disk."""
-    return {case["q"]: search_page.evaluate(QUERY_JS, case["q"]) for cases in CASES.values() for case in cases}
+    queries = [case["q"] for cases in CASES.values() for case in cases]
+    return {q: search_page.evaluate(QUERY_JS, q) for q in queries}
 
 
 @pytest.mark.parametrize("name", CASES)
