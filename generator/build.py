@@ -255,7 +255,8 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
                          linked_files(project.root, guides))
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides}, project.root)
     chrome = Chrome.take(out)
-    build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides})
+    build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides},
+                {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         write_page_pdfs(out, [c.page for c in card_sets(project.catalog)] + sorted(printable_guides(guides)),

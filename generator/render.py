@@ -45,6 +45,7 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "tables", "def_list", "md_in_h
 class Page:
     path: str  # relative to the docs folder, POSIX
     text: str
+    kind: str = "panduan"  # what the page is, for search: a PLAN component id, "lembar" or "glosarium"
 
 
 @dataclass
@@ -260,13 +261,14 @@ class _Renderer:
         for component_id in PLAN:
             component = self.catalog.components[component_id]
             index = f"{CATALOG_DIR}/{component_id}/index.md"
-            pages.append(Page(index, self._template(f"{component_id}.md.j2", index, component=component)))
+            pages.append(Page(index, self._template(f"{component_id}.md.j2", index, component=component),
+                              component_id))
             # Item pages are reached from their component page, not listed in the navigation:
             # a navigation of every item made each page's HTML mostly menu (and slow to build).
             catalog_nav.children.append(NavNode(component.nama, index))
             for item in self._own_pages(component):
                 path = self.locator.places[item.id][0]
-                pages.append(Page(path, self._template("item.md.j2", path, item=item)))
+                pages.append(Page(path, self._template("item.md.j2", path, item=item), component_id))
                 self.unlisted.append(path)
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
         worksheet_nav = self._render_worksheets(pages)
@@ -306,7 +308,7 @@ class _Renderer:
     def _render_worksheets(self, pages: list[Page]) -> NavNode:
         sheets = worksheets(self.catalog)
         index = f"{WORKSHEETS_DIR}/index.md"
-        pages.append(Page(index, self._template("lembar-kerja.md.j2", index, sheets=sheets)))
+        pages.append(Page(index, self._template("lembar-kerja.md.j2", index, sheets=sheets), "lembar"))
         nav = NavNode("Lembar kerja", children=[NavNode("Lembar kerja", index)])
         form_context = dict(catalog=self.catalog, edition=self.edition,
                             recommended=self.context["recommended"], priority=self.context["priority"])
@@ -314,7 +316,8 @@ class _Renderer:
         for sheet in sheets:
             form = render_form(sheet, form_context)
             forms.append(form)
-            pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form)))
+            pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form),
+                              "lembar"))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
             else:  # the eight pre-filled LK-2 are reached from the worksheet index
@@ -329,7 +332,8 @@ class _Renderer:
 
         glossary = self.catalog.components.get("glosarium")
         terms = sorted(glossary.children.get("istilah", []), key=lambda t: t.nama.casefold()) if glossary else []
-        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms)))
+        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms),
+                          "glosarium"))
         pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=KINDS,
                                                       roles=self.catalog.of_kind("peran"))))
 
@@ -349,7 +353,7 @@ class _Renderer:
             form = render_html("lembar/kartu.html.j2", set=card_set, edition=self.edition,
                                short_link=short, qr=qr_svg(url) if url else None)
             pages.append(Page(card_set.page, self._template("kartu.md.j2", card_set.page, set=card_set,
-                                                            form=form)))
+                                                            form=form), "lembar"))
 
     def _own_pages(self, component: Item) -> list[Item]:
         out = []

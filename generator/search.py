@@ -9,6 +9,10 @@ excerpts sits in small cari/teks-N.js files, both fetched only for the query at 
 Indonesian: words are reduced to their root by generator.stemmer (the same rules run in the
 browser), after root fixes from catalog/glosarium.yml; the glossary's acronyms, synonyms and word
 forms are matched as one term, so 'kepsek', 'KS' and 'kepala sekolah' find the same pages.
+
+Ranking: each section of a page (an FAQ question, a glossary entry, a step of a guide) is scored
+BM25F-style from its heading, official wording and body, with the page title counted in every
+section; the browser ranks a page by its best section for the whole query and links there.
 """
 
 from __future__ import annotations
@@ -24,20 +28,51 @@ from generator.model import Catalog
 
 FOLDER = "cari"
 TEXT_CHUNK = 4  # pages per excerpt file (a query loads the files of the results it shows)
-FIELD_WEIGHTS = {"title": 4, "heading": 2, "body": 1}
-K1, B = 1.2, 0.75
+# BM25F: where a word stands says how much it counts (the page title, for a catalogue item its
+# official name, over headings, over official definitions, over body text), each field with its
+# own length normalisation, and term frequency saturating once over all fields.
+FIELDS = ("title", "heading", "definition", "body")
+FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "definition": 2.5, "body": 1.0}
+FIELD_B = {"title": 0.3, "heading": 0.5, "definition": 0.5, "body": 0.75}
+K1 = 2.0
 # Words that carry no meaning in a query, and chat spellings of them.
 STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa apakah bagaimana "
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
              "harus boleh juga jika kalau agar supaya oleh bagi tentang seperti ya tidak bukan "
-             "sebagai saat jadi per tiap setiap dll").split()
+             "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana sekarang masih kah "
+             "arti artinya maksud kepanjangan").split()
+STOP = frozenset(STOPWORDS)
 INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana",
             "yg": "yang", "dgn": "dengan", "utk": "untuk", "tdk": "tidak", "gak": "tidak",
-            "nggak": "tidak", "ga": "tidak", "dr": "dari", "sy": "saya", "sdh": "sudah",
-            "blm": "belum", "krn": "karena", "pd": "pada", "bgt": "sekali", "tgl": "tanggal"}
+            "nggak": "tidak", "ga": "tidak", "gk": "tidak", "dr": "dari", "sy": "saya", "sdh": "sudah",
+            "udah": "sudah", "blm": "belum", "krn": "karena", "pd": "pada", "bgt": "sekali",
+            "tgl": "tanggal", "brp": "berapa", "tp": "tapi", "hrs": "harus", "jg": "juga", "lg": "lagi",
+            "dlm": "dalam", "kalo": "kalau", "klo": "kalau", "blh": "boleh", "bs": "bisa", "aja": "saja",
+            "dpt": "dapat", "sm": "sama", "trs": "terus",
+            # Small numbers are written both ways ("5 langkah", "lima langkah").
+            **dict(zip("1 2 3 4 5 6 7 8 9 10".split(),
+                       "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split()))}
+# Question words are a mild prior, never a filter: a page whose title or headings carry one of the
+# cue roots gets a small boost when the query asks that kind of question.
+PRIORS = {"kapan": "kapan jadwal tenggat linimasa januari februari maret april mei juni juli agustus "
+                   "september oktober november desember bulan tahun",
+          "siapa": "siapa peran pelaku pihak",
+          "berapa": "berapa jumlah predikat angka persen kali",
+          "bagaimana": "cara langkah bagaimana panduan contoh"}
+PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana",
+               "cara": "bagaimana", "arti": "arti", "artinya": "arti", "maksud": "arti",
+               "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti"}
+# ... and a question about what a word means prefers the pages of these kinds.
+PRIOR_KINDS = {"arti": ("glosarium",)}
 KINDS = {"tugas": "Tugas pokok", "praktik": "Praktik kinerja", "kompetensi": "Pengembangan kompetensi",
-         "perilaku": "Perilaku kerja", "panduan": "Panduan", "lembar": "Lembar kerja"}
+         "perilaku": "Perilaku kerja", "panduan": "Panduan", "lembar": "Lembar kerja",
+         "glosarium": "Glosarium"}
+# The renderer names catalogue pages by their component; the search filter uses short names.
+RENDERED_KINDS = {"tugas-pokok": "tugas", "praktik-kinerja": "praktik",
+                  "pengembangan-kompetensi": "kompetensi", "perilaku-kerja": "perilaku"}
 SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")
+# Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition.
+DEFINITION = ".admonition.quote"
 
 
 @dataclass
@@ -47,20 +82,12 @@ class Doc:
     kind: str
     roles: list[str]
     sections: list[tuple[str, str, str]] = field(default_factory=list)  # (anchor, heading, text)
+    definitions: list[str] = field(default_factory=list)  # official wording, per section
 
 
-def kind_of(url: str) -> str:
-    for prefix, kind in (("katalog/tugas-pokok/", "tugas"), ("katalog/praktik-kinerja/", "praktik"),
-                         ("katalog/pengembangan-kompetensi/", "kompetensi"),
-                         ("katalog/perilaku-kerja/", "perilaku"), ("lembar-kerja/", "lembar"),
-                         ("lokakarya/kartu-", "lembar")):
-        if url.startswith(prefix):
-            return kind
-    return "panduan"
-
-
-def read_docs(site: Path, roles: dict[str, list[str]]) -> list[Doc]:
-    """Title and sections of every built page, from its <article> (menus and forms left out)."""
+def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str]) -> list[Doc]:
+    """Title and sections of every built page, from its <article> (menus and forms left out);
+    the page's kind is what the renderer made it."""
     docs = []
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
@@ -71,39 +98,48 @@ def read_docs(site: Path, roles: dict[str, list[str]]) -> list[Doc]:
         start, end = html.find("<article"), html.rfind("</article>")
         if start < 0 or end < 0:
             continue
-        title, sections = _read_article(html[start:end + len("</article>")], url)
-        docs.append(Doc(url, title, kind_of(url), roles.get(url, []), sections))
+        title, sections, definitions = _read_article(html[start:end + len("</article>")], url)
+        kind = kinds.get(url, "panduan")
+        docs.append(Doc(url, title, RENDERED_KINDS.get(kind, kind), roles.get(url, []), sections,
+                        definitions))
     return docs
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_article(html: str, url: str) -> tuple[str, list]:
-    """Title and (anchor, heading, text) sections of an article; editions repeat most articles
-    word for word, so each is read once per process."""
+def _read_article(html: str, url: str) -> tuple[str, list, list]:
+    """Title, (anchor, heading, text) sections and each section's official wording of an article;
+    editions repeat most articles word for word, so each is read once per process."""
     from bs4 import BeautifulSoup
 
     article = BeautifulSoup(html, "html.parser").article
     if article is None:
-        return url, []
+        return url, [], []
     # Printable forms and cards repeat the catalogue; the page's own words describe it.
-    for node in article.select(".ws, .kit, .headerlink, .md-content__button, script, style, svg"):
+    for node in article.select(f".ws, .kit, .headerlink, .md-content__button, "
+                               f"{DEFINITION} .admonition-title, script, style, svg"):
         node.decompose()
     h1 = article.find("h1")
     title = h1.get_text(" ", strip=True) if h1 else url
     if h1:
         h1.decompose()
-    sections = []
-    anchor, heading, parts = "", "", []
+    official = {id(n) for box in article.select(DEFINITION) for n in box.find_all(True)}
+    sections, definitions = [], []
+    anchor, heading, parts, defs = "", "", [], []
     for node in article.find_all(["h2", "h3", "p", "li", "td", "th", "dt", "dd", "blockquote"]):
         if node.name in ("h2", "h3"):
             if parts:
                 sections.append((anchor, heading, " ".join(parts)))
-            anchor, heading, parts = node.get("id", ""), node.get_text(" ", strip=True), []
+                definitions.append(" ".join(defs))
+            anchor, heading, parts, defs = node.get("id", ""), node.get_text(" ", strip=True), [], []
         elif not node.find(["p", "li", "td"]):  # leaf blocks only, so no text twice
-            parts.append(node.get_text(" ", strip=True))
+            text = node.get_text(" ", strip=True)
+            parts.append(text)
+            if id(node) in official:
+                defs.append(text)
     if parts or heading:
         sections.append((anchor, heading, " ".join(parts)))
-    return title, sections
+        definitions.append(" ".join(defs))
+    return title, sections, definitions
 
 
 class Analyzer:
@@ -124,7 +160,9 @@ class Analyzer:
         return self.roots.get(token) or _stem(token)
 
     def terms(self, text: str) -> list[str]:
-        return [self.term(t) for t in self.stemmer.tokens(text)]
+        """Index terms of a text, stop words left out. A stop word is a whole word: 'dalam' is
+        one, 'mendalam' (whose root is 'dalam') is not."""
+        return [self.term(t) for t in self.stemmer.tokens(text) if INFORMAL.get(t, t) not in STOP]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -141,8 +179,13 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
     glossary = catalog.components.get("glosarium")
     for entry in glossary.children.get("istilah", []) if glossary else []:
         phrases = []
-        for text in [entry.nama, *entry.get("singkatan", []), *entry.get("sinonim", []), *entry.get("bentuk", [])]:
-            phrase = " ".join(t for t in analyzer.terms(text) if t not in STOPWORDS)
+        # A one-word synonym that the stemmer cut down to a bare root ('pelajar' -> 'ajar') would
+        # also match every other word on that root ('belajar', 'mengajar'): it stays a word of
+        # its own. Declared word forms (`bentuk`) are meant to share their root.
+        synonyms = [s for s in entry.get("sinonim", []) if len(analyzer.stemmer.tokens(s)) > 1
+                    or analyzer.terms(s) == analyzer.stemmer.tokens(s)]
+        for text in [entry.nama, *entry.get("singkatan", []), *synonyms, *entry.get("bentuk", [])]:
+            phrase = " ".join(analyzer.terms(text))
             if phrase and phrase not in phrases:
                 phrases.append(phrase)
         for phrase in phrases:
@@ -151,33 +194,69 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
     return groups, forms
 
 
-def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]]) -> dict:
+def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]]]:
+    """Term counts of the title, and of each section's heading, official wording and body."""
+    title = Counter(analyzer.terms(doc.title))
+    sections = []
+    for (_, heading, text), definition in zip(doc.sections, doc.definitions):
+        counts = {"heading": Counter(analyzer.terms(heading)),
+                  "definition": Counter(analyzer.terms(definition)),
+                  "body": Counter(analyzer.terms(text))}
+        counts["body"].subtract(counts["definition"])  # the section text includes its official wording
+        counts["body"] = +counts["body"]
+        sections.append(counts)
+    return title, sections
+
+
+def _saturate(tf: float, idf: float) -> int:
+    return round(100 * idf * tf * (K1 + 1) / (tf + K1))
+
+
+def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
+                kinds: dict[str, str]) -> dict:
     """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports."""
     analyzer = Analyzer(catalog)
-    docs = read_docs(site, roles)
-    counts: list[Counter] = []
-    for doc in docs:
-        counter = Counter()
-        for term in analyzer.terms(doc.title):
-            counter[term] += FIELD_WEIGHTS["title"]
-        for _, heading, text in doc.sections:
-            for term in analyzer.terms(heading):
-                counter[term] += FIELD_WEIGHTS["heading"]
-            for term in analyzer.terms(text):
-                counter[term] += FIELD_WEIGHTS["body"]
-        for stop in STOPWORDS:
-            counter.pop(stop, None)
-        counts.append(counter)
-    lengths = [sum(c.values()) for c in counts]
-    average = sum(lengths) / max(1, len(lengths))
-    frequency = Counter(term for c in counts for term in c)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for number, counter in enumerate(counts):
-        norm = K1 * (1 - B + B * lengths[number] / average)
-        for term, tf in counter.items():
-            idf = math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            postings[term] += [number, round(100 * idf * tf * (K1 + 1) / (tf + norm))]
+    docs = read_docs(site, roles, kinds)
+    parsed = [_fields(doc, analyzer) for doc in docs]
+    # Sections are the unit of ranking (an FAQ question, a glossary entry, a step of a guide):
+    # a page is as good as its best section, so long pages do not win by mentioning everything
+    # somewhere. The page title counts in each of its sections.
+    every = [section for _, sections in parsed for section in sections]
+    average = {f: max(1.0, sum(sum(c[f].values()) for c in every) / max(1, len(every)))
+               for f in ("heading", "definition", "body")}
+    average["title"] = max(1.0, sum(sum(t.values()) for t, _ in parsed) / max(1, len(parsed)))
+    frequency = Counter(term for title, sections in parsed
+                        for term in set(title).union(*(set().union(*c.values()) for c in sections)))
+
+    def idf(term: str) -> float:
+        return math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
+
+    def norm(field: str, length: int) -> float:
+        return 1 - FIELD_B[field] + FIELD_B[field] * length / average[field]
+
+    # Postings: [page, section, weight, ...]; section -1 is the title, -2 - n marks a word that
+    # stands in the heading of section n.
+    postings: dict[str, list] = defaultdict(list)
+    for number, (title, sections) in enumerate(parsed):
+        length = norm("title", sum(title.values()))
+        for term, tf in title.items():
+            postings[term] += [number, -1, _saturate(FIELD_WEIGHTS["title"] * tf / length, idf(term))]
+        for place, counts in enumerate(sections):
+            norms = {f: norm(f, sum(c.values())) for f, c in counts.items()}
+            for term in set().union(*counts.values()):
+                tf = sum(FIELD_WEIGHTS[f] * counts[f][term] / norms[f] for f in counts)
+                postings[term] += [number, -2 - place if term in counts["heading"] else place,
+                                   _saturate(tf, idf(term))]
+    fields = [{"title": set(title), "heading": set().union(*(c["heading"] for c in sections))}
+              for title, sections in parsed]
     groups, forms = glossary_groups(catalog, analyzer)
+    priors = {}
+    for question, cues in PRIORS.items():
+        roots = {analyzer.term(t) for t in analyzer.stemmer.tokens(cues)}
+        priors[question] = [n for n, counts in enumerate(fields)
+                            if roots & (set(counts["title"]) | set(counts["heading"]))]
+    for question, wanted in PRIOR_KINDS.items():
+        priors[question] = [n for n, doc in enumerate(docs) if doc.kind in wanted]
     # Postings are split by the first letter of the term, so a query loads only the shards of
     # its words and the index stays light as an edition grows; the word list stays whole for
     # typo matching.
@@ -185,11 +264,11 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]]) -> di
     for term, posting in sorted(postings.items()):
         shards[shard_of(term)][term] = posting
     index = {
-        "v": 2, "chunk": TEXT_CHUNK, "kinds": KINDS,
+        "v": 4, "chunk": TEXT_CHUNK, "kinds": KINDS,
         "docs": [[d.url, d.title, d.kind, d.roles] for d in docs],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
-        "stop": STOPWORDS, "informal": INFORMAL,
+        "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
     }
     out = site / FOLDER
     out.mkdir(exist_ok=True)

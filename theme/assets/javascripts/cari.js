@@ -12,8 +12,14 @@
   var roleSelect = document.getElementById("cari-peran");
   var status = document.getElementById("cari-status");
   var list = document.getElementById("cari-hasil");
+  var others = document.getElementById("cari-lain");
   var loading = {};
   var index = null;
+  var STRONG = 0.25;  // share of the best score a strong match needs
+  var PRIOR = 1.2;  // boost for pages that answer the kind of question asked (kapan, siapa, ...)
+  var TITLE = 8;  // boost for a title the query covers, by the share covered
+  var HEADING = 1;  // boost for a section heading the query covers, by the share covered
+  var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -51,15 +57,16 @@
     return data.roots[token] || window.HandbookStemmer.stem(token);
   }
 
+  // Index terms of a text; stop words are whole words ('dalam' is one, 'mendalam' is not).
   function analyze(text, data) {
-    return window.HandbookStemmer.tokens(text).map(function (t) { return term(t, data); })
-      .filter(function (t) { return !data.stopSet[t]; });
+    return window.HandbookStemmer.tokens(text).filter(function (t) { return !data.stopSet[data.informal[t] || t]; })
+      .map(function (t) { return term(t, data); });
   }
 
   // Edit distance with an early exit once it exceeds `limit`.
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var previous = [], i, j;
+    var older = [], previous = [], i, j;
     for (j = 0; j <= b.length; j++) previous[j] = j;
     for (i = 1; i <= a.length; i++) {
       var current = [i], best = i;
@@ -67,10 +74,11 @@
         current[j] = Math.min(previous[j] + 1, current[j - 1] + 1,
                               previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
         if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-          current[j] = Math.min(current[j], previous[j - 2] + 1);  // swapped letters
+          current[j] = Math.min(current[j], older[j - 2] + 1);  // swapped letters
         best = Math.min(best, current[j]);
       }
       if (best > limit) return limit + 1;
+      older = previous;
       previous = current;
     }
     return previous[b.length];
@@ -78,19 +86,25 @@
 
   // A query becomes units; each unit is a list of alternative phrases (arrays of terms) with a weight.
   function units(query, data) {
-    var terms = analyze(query, data), out = [], i = 0;
+    var terms = analyze(query, data), out = [], i = 0, seen = {};
     while (i < terms.length) {
       var matched = false;
       for (var n = Math.min(4, terms.length - i); n >= 1 && !matched; n--) {
         var phrase = terms.slice(i, i + n).join(" ");
         if (Object.prototype.hasOwnProperty.call(data.forms, phrase)) {
-          out.push(data.groups[data.forms[phrase]].map(function (p) { return {terms: p.split(" "), factor: 1}; }));
+          var group = data.forms[phrase];
+          if (!seen["g" + group]) {  // 'murid' and 'siswa' in one query are one concept
+            out.push(data.groups[group].map(function (p) { return {terms: p.split(" "), factor: 1}; }));
+          }
+          seen["g" + group] = true;
           i += n;
           matched = true;
         }
       }
       if (!matched) {
         var t = terms[i++], alternatives = [{terms: [t], factor: 1}];
+        if (seen[t]) continue;
+        seen[t] = true;
         if (!data.known[t] && t.length >= 4) {
           // Typos: words one edit away count more than words two edits away (long words only).
           var limit = t.length >= 7 ? 2 : 1;
@@ -128,49 +142,122 @@
     })).then(function () { return search(query, kind, role, data); });
   }
 
-  function search(query, kind, role, data) {
-    var us = units(query, data), scores = {}, hits = {};
+  // How much a unit of the query tells pages apart: the inverse document frequency of its most
+  // specific alternative (a glossary concept weighs as its most specific form). Units that match
+  // no page at all do not count.
+  function unitWeight(alternatives, data) {
+    var n = data.docs.length, best = 0;
+    alternatives.forEach(function (alt) {
+      alt.terms.forEach(function (t) {
+        var postings = data.terms[t];
+        if (!postings) return;
+        var pages = {}, df = 0;
+        for (var k = 0; k < postings.length; k += 3) {
+          if (!pages[postings[k]]) df++;
+          pages[postings[k]] = true;
+        }
+        best = Math.max(best, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+      });
+    });
+    return best;
+  }
+
+  // Per page and place (-1: the title, n: section n), the best weight of each unit of the query
+  // and whether it stands in that section's heading. Postings are [page, section, weight, ...]
+  // with -1 for the title and -2 - n for a word in the heading of section n.
+  function gather(us, data) {
+    var pages = {};
     us.forEach(function (alternatives, u) {
-      var best = {};
       alternatives.forEach(function (alt) {
-        var perDoc = {};
-        alt.terms.forEach(function (t) {
+        var n = alt.terms.length, perDoc = {};
+        alt.terms.forEach(function (t, i) {
           var postings = data.terms[t] || [];
-          for (var k = 0; k < postings.length; k += 2) {
-            var d = postings[k];
-            perDoc[d] = perDoc[d] || {score: 0, found: 0};
-            perDoc[d].score += postings[k + 1];
-            perDoc[d].found += 1;
+          for (var k = 0; k < postings.length; k += 3) {
+            var d = postings[k], place = postings[k + 1] < -1 ? -2 - postings[k + 1] : postings[k + 1];
+            var hit = perDoc[d] = perDoc[d] || {};
+            var at = hit[place] = hit[place] || {score: 0, found: {}, head: false};
+            at.score += postings[k + 2];
+            at.found[i] = true;
+            if (postings[k + 1] < -1) at.head = true;
           }
         });
         Object.keys(perDoc).forEach(function (d) {
-          var s = perDoc[d].score * alt.factor * perDoc[d].found / alt.terms.length;
-          if (!best[d] || s > best[d]) best[d] = s;
+          var page = pages[d] = pages[d] || {};
+          var title = perDoc[d][-1] || {found: {}};
+          Object.keys(perDoc[d]).forEach(function (place) {
+            var at = perDoc[d][place], found = 0;
+            // A phrase alternative (a glossary form of several words) is one concept: its
+            // words' mean weight, as far as they stand in this section or the title.
+            for (var i = 0; i < n; i++) if (at.found[i] || title.found[i]) found++;
+            var score = at.score / n * (found / n) * (found / n) * alt.factor;
+            var units = page[place] = page[place] || {};
+            if (!units[u] || score > units[u].score) units[u] = {score: score, head: at.head};
+          });
         });
       });
-      Object.keys(best).forEach(function (d) {
-        scores[d] = (scores[d] || 0) + best[d];
-        hits[d] = (hits[d] || 0) + 1;
+    });
+    return pages;
+  }
+
+  function search(query, kind, role, data) {
+    var us = units(query, data), weights = us.map(function (a) { return unitWeight(a, data); });
+    var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
+    var prior = {};
+    var words = window.HandbookStemmer.tokens(query).map(function (t) { return data.informal[t] || t; });
+    words.forEach(function (t, i) {  // question words, alone or in pairs ("apa itu")
+      [t, t + " " + words[i + 1]].forEach(function (key) {
+        var question = data.questions[key];
+        if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
       });
     });
-    var queryTerms = analyze(query, data);
-    var results = Object.keys(scores).map(function (d) {
-      var doc = data.docs[d], title = data.titleTerms[d];
-      var coverage = hits[d] / us.length;
-      var score = scores[d] * coverage * coverage;
+    var queryTerms = analyze(query, data), pages = gather(us, data);
+    var results = Object.keys(pages).map(function (d) {
+      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, rest = 0;
+      // Each section with the title's words: the section that answers best ranks the page.
+      var places = Object.keys(page).filter(function (p) { return p !== "-1"; });
+      if (!places.length) places = ["-1"];
+      places.forEach(function (place) {
+        var here = place === "-1" ? {} : page[place], sum = 0, covered = 0, headed = 0;
+        us.forEach(function (_, u) {
+          var t = title[u] ? title[u].score : 0, s = here[u] ? here[u].score : 0;
+          if (!t && !s) return;
+          sum += t + s;
+          covered += weights[u];
+          if (here[u] && here[u].head) headed += weights[u];
+        });
+        var coverage = covered / total, heading = headed / total;
+        // A heading that names the query (an FAQ question, a glossary entry) works like a title.
+        var score = sum * coverage * coverage * (1 + HEADING * heading * heading);
+        rest += score;
+        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: heading, section: +place};
+      });
+      // The other sections that answer add a little: a page about the topic throughout.
+      var score = best.score + BREADTH * (rest - best.score);
       // A page whose title is (nearly) the query, like an item's own page, comes first: the
       // larger the share of the title the query covers, the larger the boost.
-      var inTitle = queryTerms.filter(function (t) { return title.indexOf(t) >= 0; }).length;
-      if (inTitle) score *= 1 + 3 * (inTitle / title.length) * (inTitle / queryTerms.length);
-      // The glossary lists every alias, so it matches broadly; it should not crowd out answers.
-      if (doc[0] === "glosarium.html") score *= 0.6;
-      return {doc: +d, score: score};
+      // Both shares count: of the title's words, and of the query's concepts (by weight, so a
+      // common word like 'cara' in a title lifts little).
+      var titleTerms = data.titleTerms[d], named = 0;
+      var inTitle = queryTerms.filter(function (t) { return titleTerms.indexOf(t) >= 0; }).length;
+      us.forEach(function (_, u) { if (title[u]) named += weights[u]; });
+      if (inTitle) score *= 1 + TITLE * Math.min(1, inTitle / titleTerms.length) * (named / total);
+      if (prior[d]) score *= PRIOR;
+      // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
+      // unless one of its entries is named by the whole query.
+      if (doc[2] === "glosarium" && best.heading < 1) score *= 0.6;
+      return {doc: +d, score: score, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
       return (!kind || doc[2] === kind) && (!role || doc[3].indexOf(role) >= 0);
     });
     results.sort(function (a, b) { return b.score - a.score; });
-    return {results: results, units: us};
+    // Strong matches cover most of what the best page covers and score near it; the rest
+    // mention a word or two and are folded under "Hasil lain".
+    var top = results[0];
+    var strong = results.filter(function (r) {
+      return r.coverage >= 0.75 * top.coverage && r.score >= STRONG * top.score;
+    }).length;
+    return {results: results, units: us, strong: strong};
   }
 
   function matchedTerms(us) {
@@ -181,14 +268,10 @@
     return set;
   }
 
-  // The section with most matches, and a short excerpt around its first match, words marked.
-  function excerpt(sections, wanted, data) {
-    var best = null, bestCount = -1;
-    sections.forEach(function (section) {
-      var words = window.HandbookStemmer.tokens(section[1] + " " + section[2]);
-      var count = words.filter(function (w) { return wanted[term(w, data)]; }).length;
-      if (count > bestCount) { best = section; bestCount = count; }
-    });
+  // A short excerpt of the section the ranking chose (the first when only the title matched),
+  // around its first match, words marked.
+  function excerpt(sections, section, wanted, data) {
+    var best = sections[section >= 0 && section < sections.length ? section : 0];
     if (!best) return {anchor: "", parts: []};
     var text = best[2] || best[1], pieces = text.split(/(\s+)/), first = -1;
     for (var i = 0; i < pieces.length; i++) {
@@ -211,46 +294,70 @@
     return {anchor: best[0], parts: parts};
   }
 
+  // The anchor and excerpt of a result's best section, from its excerpt file.
+  function section(r, wanted, data) {
+    var chunk = Math.floor(r.doc / data.chunk);
+    return load("cari/teks-" + chunk + ".js", "HandbookText" + chunk).then(function (sections) {
+      return excerpt(sections[r.doc % data.chunk], r.section, wanted, data);
+    });
+  }
+
+  function item(r, data) {
+    var doc = data.docs[r.doc], node = document.createElement("li"), link = document.createElement("a");
+    link.href = root + doc[0];
+    link.textContent = doc[1];
+    link.className = "cari-judul";
+    var kind = document.createElement("span");
+    kind.className = "cari-jenis";
+    kind.textContent = data.kinds[doc[2]];
+    node.appendChild(link);
+    node.appendChild(kind);
+    return node;
+  }
+
   function show(query, found, data) {
     list.textContent = "";
-    var results = found.results.slice(0, 10);
-    if (!query.trim()) { status.textContent = ""; return; }
-    if (!results.length) {
+    others.textContent = "";
+    others.hidden = true;
+    if (!query.trim()) { status.textContent = ""; return Promise.resolve(); }
+    if (!found.results.length) {
       status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain, atau lihat ";
       var link = document.createElement("a");
       link.href = root + "glosarium.html";
       link.textContent = "Glosarium";
       status.appendChild(link);
       status.appendChild(document.createTextNode(" untuk istilah dan singkatan."));
-      return;
+      return Promise.resolve();
     }
-    status.textContent = found.results.length + " halaman cocok dengan \u201c" + query + "\u201d.";
+    var strong = found.results.slice(0, Math.min(found.strong, 10));
+    var weak = found.results.slice(strong.length, strong.length + 10);
+    status.textContent = (strong.length === 1 ? "1 halaman" : strong.length + " halaman") +
+      " paling cocok dengan \u201c" + query + "\u201d" +
+      (weak.length ? "; halaman lain yang menyebut sebagian katanya ada di bawah \u201cHasil lain\u201d." : ".");
     var wanted = matchedTerms(found.units);
-    results.forEach(function (r) {
-      var doc = data.docs[r.doc], item = document.createElement("li"), link = document.createElement("a");
-      link.href = root + doc[0];
-      link.textContent = doc[1];
-      link.className = "cari-judul";
-      var kind = document.createElement("span");
-      kind.className = "cari-jenis";
-      kind.textContent = data.kinds[doc[2]];
-      var text = document.createElement("p");
+    var done = strong.map(function (r) {
+      var node = item(r, data), link = node.firstChild, text = document.createElement("p");
       text.className = "cari-cuplikan";
-      item.appendChild(link);
-      item.appendChild(kind);
-      item.appendChild(text);
-      list.appendChild(item);
-      var chunk = Math.floor(r.doc / data.chunk);
-      load("cari/teks-" + chunk + ".js", "HandbookText" + chunk).then(function (sections) {
-        var cut = excerpt(sections[r.doc % data.chunk], wanted, data);
-        if (cut.anchor) link.href = root + doc[0] + "#" + cut.anchor;
+      node.appendChild(text);
+      list.appendChild(node);
+      return section(r, wanted, data).then(function (cut) {
+        if (cut.anchor) link.href = root + data.docs[r.doc][0] + "#" + cut.anchor;
         cut.parts.forEach(function (part) {
-          var node = part.mark ? document.createElement("mark") : document.createTextNode(part.text);
-          if (part.mark) node.textContent = part.text;
-          text.appendChild(node);
+          var mark = part.mark ? document.createElement("mark") : document.createTextNode(part.text);
+          if (part.mark) mark.textContent = part.text;
+          text.appendChild(mark);
         });
       }).catch(function () { /* the excerpt is optional */ });
     });
+    if (weak.length) {
+      var summary = document.createElement("summary"), more = document.createElement("ol");
+      summary.textContent = "Hasil lain (" + weak.length + ")";
+      weak.forEach(function (r) { more.appendChild(item(r, data)); });
+      others.appendChild(summary);
+      others.appendChild(more);
+      others.hidden = false;
+    }
+    return Promise.all(done);
   }
 
   var runs = 0;
@@ -258,7 +365,12 @@
     var query = input.value, current = ++runs;
     ready().then(function (data) {
       return searchAsync(query, kindSelect.value, roleSelect.value, data).then(function (found) {
-        if (current === runs) show(query, found, data);  // an older, slower search is dropped
+        if (current !== runs) return;  // an older, slower search is dropped
+        // Marks for tests and benchmarks: the list is shown (data-q), then its excerpts and
+        // section links are in place (data-done).
+        var shown = show(query, found, data);
+        list.setAttribute("data-q", query);
+        return shown.then(function () { list.setAttribute("data-done", query); });
       });
     }).then(function () {
       var params = new URLSearchParams();
@@ -272,7 +384,7 @@
   }
 
   var timer = null;
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 30); });
   kindSelect.addEventListener("change", run);
   roleSelect.addEventListener("change", run);
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
@@ -285,10 +397,23 @@
   document.getElementById("cari-js").hidden = false;
   if (input.value) run(); else input.focus();
 
+  // For tests and benchmarks: every matching page in rank order, or (query) the first ten with
+  // the anchor of the section each links to and the number of strong matches.
   window.HandbookSearch = {ready: ready, search: function (q, kind, role) {
     return ready().then(function (data) {
       return searchAsync(q, kind || "", role || "", data).then(function (found) {
         return found.results.map(function (r) { return data.docs[r.doc][0]; });
+      });
+    });
+  }, query: function (q) {
+    return ready().then(function (data) {
+      return searchAsync(q, "", "", data).then(function (found) {
+        var wanted = matchedTerms(found.units), top = found.results.slice(0, 10);
+        return Promise.all(top.map(function (r) {
+          return section(r, wanted, data).then(function (cut) {
+            return data.docs[r.doc][0] + (cut.anchor ? "#" + cut.anchor : "");
+          });
+        })).then(function (urls) { return {urls: urls, strong: found.strong}; });
       });
     });
   }};
