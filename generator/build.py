@@ -17,7 +17,8 @@ from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, load_guides, overlay_guides
 from generator.model import Catalog, Guide
-from generator.render import check_placement, generated_pages, printable_guides, render_handbook
+from generator.placement import check_placement, generated_pages, printable_guides
+from generator.render import render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
 
 MARKER = ".handbook-output"

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from generator.model import Catalog, Item
+from generator.wording import number_list
 
 FOLDER = "lembar-kerja"
 PACKAGE = "paket-lembar-kerja"  # one page with every form; printed once, then split per worksheet
@@ -60,9 +61,11 @@ def worksheets(catalog: Catalog) -> list[Worksheet]:
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """HTML templates: values are HTML-escaped (the forms are raw HTML inside Markdown pages)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True, auto_reload=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, auto_reload=True)
+    env.globals["task_numbers"] = number_list
+    return env
 
 
 def render_html(template: str, **context) -> str:
