@@ -36,7 +36,8 @@ def load_catalog(root: Path, folder: str = "catalog") -> Catalog:
     for name in sorted(present - files.keys()):
         problems.add(Source(f"{folder}/{name}"),
                      f"berkas katalog tidak dikenal{did_you_mean(name, files)}"
-                     f" (daftarkan di {folder}/{MANIFEST_FILE}, kunci 'berkas'; yang ada: {known_list(files)})")
+                     f" (yang dikenal: {known_list(files)}; berkas baru didaftarkan di"
+                     f" {folder}/{MANIFEST_FILE}, kunci 'berkas')")
     forms, parts = {}, {}
     for name, form in files.items():
         rel = f"{folder}/{name}"

@@ -138,7 +138,7 @@ def _part(problems, rel, raw, line, files, plan) -> PlanPart | None:
         problems.add(Source(rel, raw.line_of("halaman")), "'halaman' harus berupa daftar jenis butir")
         ok = False
     elif file in files:
-        kinds = _kinds(FORMS[files[file]])
+        kinds = [k for k in _kinds(FORMS[files[file]]) if k != "komponen"]
         for kind in pages:
             if kind not in kinds:
                 problems.add(Source(rel, raw.line_of("halaman")),

@@ -134,8 +134,27 @@ def test_missing_and_unknown_files(project):
         "catalog/siklus.yml: berkas katalog tidak ditemukan",
         "catalog/siklus_peningkatan.yml: berkas katalog tidak dikenal (yang dikenal: glosarium.yml, kompetensi.yml,"
         " linimasa.yml, peran.yml, perilaku.yml, perubahan.yml, praktik_kinerja.yml, predikat.yml,"
-        " siklus.yml, sumber.yml, tirta.yml, tugas_pokok.yml)",
+        " siklus.yml, sumber.yml, tirta.yml, tugas_pokok.yml; berkas baru didaftarkan di catalog/katalog.yml,"
+        " kunci 'berkas')",
     ]
+
+
+def test_manifest_problems_are_located(project):
+    replace_in(project / "catalog/katalog.yml", "  siklus.yml: siklus", "  siklus.yml: siklus-baru")
+    replace_in(project / "catalog/katalog.yml", "    kunci: praktik\n    halaman: [indikator-praktik]",
+               "    kunci: praktik\n    halaman: [indikator]")
+    problems = check(project)
+    assert any(p.startswith("catalog/katalog.yml:22: bentuk 'siklus-baru' tidak dikenal")
+               and "(maksud Anda 'siklus'?)" in p for p in problems), problems
+    assert any(p.startswith("catalog/katalog.yml:")
+               and "jenis butir 'indikator' tidak ada dalam bentuk 'praktik-kinerja'" in p for p in problems), problems
+
+
+def test_manifest_roles_must_exist(project):
+    replace_in(project / "catalog/katalog.yml", "penilai: kepala-sekolah", "penilai: kepsek")
+    assert [p for p in check(project) if "kepsek" in p] == [
+        "catalog/katalog.yml: 'penilai': id peran 'kepsek' tidak dikenal (yang ada: guru, kepala-dinas,"
+        " kepala-sekolah, pengawas-sekolah)"]
 
 
 def test_guide_with_unknown_id_and_broken_link(project):
