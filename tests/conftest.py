@@ -52,6 +52,33 @@ def built_site(tmp_path_factory) -> Path:
     return work / "site"
 
 
+NEXT_YEAR = ROOT / "tests/fixtures/katalog-2027"  # made-up test data, never published
+
+
+def next_year_project(dest: Path) -> Path:
+    """The real project with the made-up 2027 catalogue files, edited as a coordinator would."""
+    project = copy_project(dest)
+    for path in NEXT_YEAR.glob("*.yml"):
+        shutil.copy(path, project / "catalog" / path.name)
+    # The renamed component's id changed, so guides that link to it are updated too.
+    for guide in (project / "content").rglob("*.md"):
+        text = guide.read_text(encoding="utf-8")
+        guide.write_text(text.replace("[[pengembangan-kompetensi]]", "[[pengembangan-profesi]]"), encoding="utf-8")
+    config = project / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("Katalog 2026", "Katalog 2027"), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def site_2027(tmp_path_factory) -> Path:
+    """The handbook built (in-process, without PDFs) from the made-up 2027 catalogue."""
+    from generator.build import build_site
+
+    project = next_year_project(tmp_path_factory.mktemp("2027") / "proyek")
+    build_site(project, project / "site", pdf=False)
+    return project / "site"
+
+
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     """Edit a project file in place; fails loudly if `old` is not there."""
     text = path.read_text(encoding="utf-8")

@@ -6,39 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build_site, load_project
+from generator.build import load_project
 from generator.render import render_handbook
-from tests.conftest import ROOT, copy_project
-
-FIXTURE = ROOT / "tests/fixtures/katalog-2027"
-
-
-def next_year_project(dest: Path) -> Path:
-    """The real project with the made-up 2027 catalogue files, edited as a coordinator would."""
-    project = copy_project(dest)
-    for path in FIXTURE.glob("*.yml"):
-        shutil.copy(path, project / "catalog" / path.name)
-    # The renamed component's id changed, so guides that link to it are updated too.
-    for guide in (project / "content").rglob("*.md"):
-        text = guide.read_text(encoding="utf-8")
-        guide.write_text(text.replace("[[pengembangan-kompetensi]]", "[[pengembangan-profesi]]"), encoding="utf-8")
-    config = project / "site_config.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("Katalog 2026", "Katalog 2027"), encoding="utf-8")
-    return project
-
-
-@pytest.fixture(scope="module")
-def site_2027(tmp_path_factory) -> Path:
-    project = next_year_project(tmp_path_factory.mktemp("2027") / "proyek")
-    build_site(project, project / "site", pdf=False)
-    return project / "site"
-
+from tests.conftest import next_year_project
+from tests.test_worksheets import pdf_text
 
 def soup(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
@@ -116,3 +91,15 @@ def test_search_page_and_page_kinds_follow_the_catalogue(site_2027, tmp_path):
     assert kinds["katalog/pengembangan-profesi/kom-refleksi-diri.md"] == "kompetensi"
     assert kinds["katalog/tugas-pokok/tp-uji-refleksi.md"] == "tugas"
     assert kinds["lembar-kerja/perencanaan.md"] == "lembar" and kinds["faq.md"] == "panduan"
+
+
+def test_planning_sheet_pdf_follows_the_catalogue(site_2027, tmp_path):
+    from generator.pdf import Printer, write_page_pdfs
+
+    with Printer(tmp_path / "cache") as printer:
+        write_page_pdfs(site_2027, ["lembar-kerja/perencanaan.md"], printer)
+    text = pdf_text(site_2027 / "lembar-kerja/perencanaan.pdf")
+    for expected in ("LK-1 · Pengelolaan Kinerja Guru 2027", "Januari – Desember 2027", "C. Pengembangan profesi",
+                     "Tugas pokok 6: tugas tambahan", "Kolaborasi Murid (uji)", "4. Terlaksananya refleksi pembelajaran bersama rekan sejawat"):
+        assert expected in text
+    assert "2026" not in text
