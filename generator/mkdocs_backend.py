@@ -70,7 +70,7 @@ def _nav_entry(node: NavNode):
 def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo: Path | None) -> None:
     """Write docs/, theme/ and mkdocs.yml into an empty `stage` folder."""
     docs = stage / "docs"
-    for page in rendered.pages:
+    for page in [*rendered.pages, *rendered.assets]:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")

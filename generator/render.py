@@ -24,10 +24,14 @@ from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
                                  WORKSHEETS_INDEX, Locator, component_page, link_targets, own_page_items,
                                  page_kind, page_targets, printable_guides, search_kinds)
+from generator.stemmer import browser_script
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.worksheets import FOLDER as WORKSHEETS_DIR
 from generator.worksheets import PACKAGE, render_form, worksheets
 from generator.wording import all_of, join_and, number, number_list, sentence, words
+
+
+STEMMER_SCRIPT = "assets/javascripts/cari-stemmer.js"  # loaded by cari.js for the reader's query
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Rendered:
     footer: str
     edition: ResolvedEdition
     unlisted: list[str] = field(default_factory=list)  # pages deliberately not in the navigation
+    assets: list[Page] = field(default_factory=list)  # generated files other than pages (scripts)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -228,7 +233,8 @@ class _Renderer:
         self.unlisted += [p.path for p in pages if p.path not in in_nav and p.path not in self.unlisted]
         title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
         return Rendered(pages, nav, title, self.config.description, self.edition.colour,
-                        self.config.footer, self.edition, self.unlisted)
+                        self.config.footer, self.edition, self.unlisted,
+                        assets=[Page(STEMMER_SCRIPT, browser_script())])
 
     def _render_worksheets(self, pages: list[Page]) -> NavNode:
         sheets = worksheets(self.catalog)
