@@ -45,10 +45,12 @@ def _env():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real handbook, built once per test session through the command line."""
+    """The real handbook with its PDFs, built once per test session in-process (tests only read
+    it; the command line itself is tested in test_build.py)."""
+    from generator.build import build_site
+
     work = copy_project(tmp_path_factory.mktemp("build") / "proyek")
-    result = run_cli("build", cwd=work)
-    assert result.returncode == 0, result.stderr
+    build_site(work, work / "site")
     return work / "site"
 
 

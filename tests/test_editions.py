@@ -205,7 +205,7 @@ def built_editions(tmp_path_factory):
     from tests.conftest import copy_project
 
     project = add_editions(copy_project(tmp_path_factory.mktemp("edisi") / "proyek"))
-    result = run_cli("build", "--all", cwd=project)
+    result = run_cli("build", "--all", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory):
     project = add_editions(copy_project(tmp_path_factory.mktemp("zip") / "proyek"))
-    result = run_cli("build", "--edition", "20200001", cwd=project)
+    result = run_cli("build", "--edition", "20200001", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     target = tmp_path_factory.mktemp("flashdisk")
     with zipfile.ZipFile(project / "site/20200001.zip") as archive:
@@ -62,7 +62,7 @@ def test_searches_from_disk(unzipped, offline_page):
 @pytest.fixture(scope="module")
 def all_editions(tmp_path_factory):
     project = add_editions(copy_project(tmp_path_factory.mktemp("semua") / "proyek"))
-    result = run_cli("build", "--all", cwd=project)
+    result = run_cli("build", "--all", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
