@@ -6,6 +6,7 @@ Everything downstream reads the manifest instead of naming a year, a count or a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from generator.schema import FORMS
 from generator.yamlio import LocatedDict, LocatedList, load_yaml
 
 FILE = "katalog.yml"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CHOICES = ("satu", "banyak")
 
 
@@ -40,6 +42,20 @@ class PlanPart:
 
 
 @dataclass(frozen=True)
+class SheetSpec:
+    """A worksheet as the manifest declares it (generator.worksheets makes the sheets)."""
+
+    code: str
+    slug: str
+    title: str
+    layout: str  # generator/templates/lembar/<layout>.html.j2
+    summary: str
+    max_pages: int
+    per_item: str | None = None  # kind: one more pre-filled sheet per item of it
+    item_summary: str = ""  # with {nama}
+
+
+@dataclass(frozen=True)
 class Manifest:
     year: int
     title: str
@@ -49,13 +65,17 @@ class Manifest:
     files: dict[str, str]  # file name -> form, in manifest order
     plan: tuple[PlanPart, ...]
     search_kinds: dict[str, str] = field(default_factory=dict)  # other page kinds -> label
+    sheets: tuple[SheetSpec, ...] = ()
 
     def form_of(self, file: str) -> str:
         return self.files[file]
 
 
 _TOP = {"tahun": True, "judul": True, "periode": True, "penyusun": True, "penilai": True,
-        "berkas": True, "rencana": True, "cari": False}
+        "berkas": True, "rencana": True, "lembar_kerja": True, "cari": False}
+_SHEET = {"kode": True, "slug": True, "judul": True, "bentuk": True, "ringkasan": True, "halaman_maks": True,
+          "per_butir": False, "ringkasan_butir": False}
+LAYOUTS = Path(__file__).parent / "templates" / "lembar"
 _PART = {"berkas": True, "kunci": True, "halaman": True, "judul": False, "lembar": False, "pilih": False,
          "isian": False}
 _QUESTION = {"kunci": True, "label": True, "petunjuk": False, "lembar": False, "baris": False}
@@ -102,6 +122,7 @@ def load_manifest(root: Path, folder: str = "catalog") -> Manifest:
             part = _part(problems, rel, raw, line, files, plan)
             if part is not None:
                 plan.append(part)
+    sheets = _sheets(problems, rel, data, files)
     search = data.get("cari") or {}
     if not isinstance(search, dict) or not all(isinstance(v, str) and v.strip() for v in search.values()):
         problems.add(Source(rel, data.line_of("cari")), "'cari' harus berupa pasangan 'jenis: nama jenis halaman'")
@@ -111,7 +132,44 @@ def load_manifest(root: Path, folder: str = "catalog") -> Manifest:
             problems.add(Source(rel, search.line_of(key)), f"jenis halaman '{key}' sudah dipakai oleh bagian rencana")
     problems.raise_if_any()
     return Manifest(year, texts["judul"], texts["periode"], texts["penyusun"], texts["penilai"], files,
-                    tuple(plan), {str(k): v.strip() for k, v in search.items()})
+                    tuple(plan), {str(k): v.strip() for k, v in search.items()}, tuple(sheets))
+
+
+def _sheets(problems, rel, data, files) -> list[SheetSpec]:
+    raw_sheets = data.get("lembar_kerja")
+    if not isinstance(raw_sheets, LocatedList) or not raw_sheets:
+        problems.add(Source(rel, data.line_of("lembar_kerja")), "'lembar_kerja' harus berupa daftar lembar kerja")
+        return []
+    kinds = {k for form in set(files.values()) for k in _kinds(FORMS[form])}
+    layouts = sorted(p.name.removesuffix(".html.j2") for p in LAYOUTS.glob("*.html.j2")
+                     if not p.name.startswith("_") and p.name != "kartu.html.j2")
+    sheets, slugs = [], set()
+    for raw, line in zip(raw_sheets, raw_sheets.item_lines):
+        if not isinstance(raw, LocatedDict):
+            problems.add(Source(rel, line), "lembar kerja harus berupa pasangan 'kunci: nilai'")
+            continue
+        ok = _check_keys(problems, rel, raw, _SHEET, "lembar kerja")
+        slug, layout, kind, pages = raw.get("slug"), raw.get("bentuk"), raw.get("per_butir"), raw.get("halaman_maks")
+        if not (isinstance(slug, str) and ID_PATTERN.match(slug)) or slug in slugs:
+            problems.add(Source(rel, raw.line_of("slug")), f"slug '{slug}' tidak sah atau sudah dipakai: pakai huruf"
+                                                           " kecil, angka, dan tanda '-'")
+            ok = False
+        if layout not in layouts:
+            problems.add(Source(rel, raw.line_of("bentuk")), f"bentuk lembar '{layout}' tidak dikenal"
+                                                             f"{did_you_mean(str(layout), layouts)} (yang dikenal: {known_list(layouts)})")
+            ok = False
+        if kind is not None and kind not in kinds:
+            problems.add(Source(rel, raw.line_of("per_butir")), f"jenis butir '{kind}' tidak dikenal"
+                                                                f"{did_you_mean(str(kind), kinds)}")
+            ok = False
+        if not (isinstance(pages, int) and not isinstance(pages, bool) and 1 <= pages <= 20):
+            problems.add(Source(rel, raw.line_of("halaman_maks")), "'halaman_maks' harus berupa bilangan 1 sampai 20")
+            ok = False
+        if ok:
+            slugs.add(slug)
+            sheets.append(SheetSpec(str(raw["kode"]), slug, str(raw["judul"]), layout, str(raw["ringkasan"]),
+                                    pages, kind, str(raw.get("ringkasan_butir") or "")))
+    return sheets
 
 
 def _part(problems, rel, raw, line, files, plan) -> PlanPart | None:

@@ -249,7 +249,7 @@ class _Renderer:
             pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form)))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
-            else:  # the eight pre-filled LK-2 are reached from the worksheet index
+            else:  # the pre-filled sheets (one per indicator) are reached from the worksheet index
                 self.unlisted.append(sheet.page)
         package = f"{WORKSHEETS_DIR}/{PACKAGE}.md"
         pages.append(Page(package, self._template("paket.md.j2", package, forms=forms)))

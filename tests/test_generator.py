@@ -65,6 +65,8 @@ def test_worksheets_follow_the_catalogue(site_2027):
     index = soup(site_2027, "lembar-kerja/index.html")
     assert sum(1 for row in index.select("article tbody tr") if "LK-2" in row.get_text()) == 1 + 10
     assert "katalog 2027" in article(site_2027, "lembar-kerja/index.html")
+    assert "LK-4 · Pengelolaan Kinerja Guru 2027" in article(site_2027, "lembar-kerja/refleksi-kompetensi.html")
+    assert "Lembar Refleksi Pengembangan Profesi" in article(site_2027, "lembar-kerja/refleksi-kompetensi.html")
 
 
 def test_plan_builder_data_follows_the_catalogue(site_2027):
