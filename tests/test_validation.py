@@ -232,3 +232,17 @@ def test_missing_required_field_of_an_indicator(project, field):
     problems = check(project)
     assert problems[0] == (f"catalog/praktik_kinerja.yml:{line}: kunci '{field.split(':')[0]}' wajib diisi"
                            " pada indikator praktik kinerja")
+
+
+def test_readme_explains_every_manifest_key_and_form():
+    """The contributor section stays true to the manifest loader and the schema's forms."""
+    from generator.manifest import _PART, _TOP
+    from generator.schema import FORMS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    contributors = readme[readme.index("## For contributors"):]
+    missing = [key for key in [*_TOP, *_PART, "per_butir"] if f"`{key}" not in contributors]
+    assert missing == []
+    manifest = (ROOT / "catalog/katalog.yml").read_text(encoding="utf-8")
+    assert [form for form in FORMS if form not in manifest.split("berkas:")[0]] == []  # listed in its comment
