@@ -108,7 +108,7 @@ def load_manifest(root: Path, folder: str = "catalog") -> Manifest:
                 problems.add(at, f"nama berkas katalog '{name}' harus berakhiran .yml")
             elif name == FILE:
                 problems.add(at, f"{FILE} adalah manifes ini sendiri, bukan berkas katalog")
-            elif form not in FORMS:
+            elif not isinstance(form, str) or form not in FORMS:
                 problems.add(at, f"bentuk '{form}' tidak dikenal{did_you_mean(str(form), FORMS)}"
                                  f" (yang dikenal: {known_list(FORMS, limit=20)})")
             else:
@@ -124,7 +124,7 @@ def load_manifest(root: Path, folder: str = "catalog") -> Manifest:
                 plan.append(part)
     sheets = _sheets(problems, rel, data, files)
     search = data.get("cari") or {}
-    if not isinstance(search, dict) or not all(isinstance(v, str) and v.strip() for v in search.values()):
+    if not isinstance(search, LocatedDict) or not all(isinstance(v, str) and v.strip() for v in search.values()):
         problems.add(Source(rel, data.line_of("cari")), "'cari' harus berupa pasangan 'jenis: nama jenis halaman'")
         search = {}
     for key in search:
@@ -158,7 +158,7 @@ def _sheets(problems, rel, data, files) -> list[SheetSpec]:
             problems.add(Source(rel, raw.line_of("bentuk")), f"bentuk lembar '{layout}' tidak dikenal"
                                                              f"{did_you_mean(str(layout), layouts)} (yang dikenal: {known_list(layouts)})")
             ok = False
-        if kind is not None and kind not in kinds:
+        if kind is not None and (not isinstance(kind, str) or kind not in kinds):
             problems.add(Source(rel, raw.line_of("per_butir")), f"jenis butir '{kind}' tidak dikenal"
                                                                 f"{did_you_mean(str(kind), kinds)}")
             ok = False
@@ -178,7 +178,7 @@ def _part(problems, rel, raw, line, files, plan) -> PlanPart | None:
         return None
     ok = _check_keys(problems, rel, raw, _PART, "bagian rencana")
     file, key = raw.get("berkas"), raw.get("kunci")
-    if file not in files:
+    if not isinstance(file, str) or file not in files:
         problems.add(Source(rel, raw.line_of("berkas")),
                      f"berkas '{file}' tidak disebut di 'berkas'{did_you_mean(str(file), files)}")
         ok = False
