@@ -264,7 +264,7 @@ class _Renderer:
                                                       roles=self.catalog.of_kind("peran"))))
 
     def _render_plan_builder(self, pages: list[Page]) -> None:
-        """The plan builder page: the catalogue's four parts as JSON for assets/javascripts/rencana.js."""
+        """The plan builder page: the parts of the plan as JSON for assets/javascripts/rencana.js."""
         data = plan_builder_data(self.catalog, self.edition, self.context["recommended"])
         # "</" cannot end the script element early: JSON allows escaping the slash.
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

@@ -41,12 +41,11 @@ def sentence(name: str) -> str:
 
 
 def number_list(numbers: list[int]) -> str:
-    """'1–3' for a run of three or more, else '1 dan 2', '1, 3 dan 5'."""
+    """'1–3' for a run of three or more, else '1 dan 2', '1, 3, dan 5'."""
     numbers = [int(n) for n in numbers]
     if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
         return f"{numbers[0]}–{numbers[-1]}"
-    shown = [str(n) for n in numbers]
-    return f"{', '.join(shown[:-1])} dan {shown[-1]}" if len(shown) > 1 else "".join(shown)
+    return join_and([str(n) for n in numbers])
 
 
 def join_and(names: list[str]) -> str:

@@ -187,14 +187,16 @@
     const n = list.map((t) => t.nomor);
     const consecutive = n.every((x, k) => k === 0 || Number(x) === Number(n[k - 1]) + 1);
     if (n.length > 2 && consecutive) return `${n[0]}–${n[n.length - 1]}`;
-    return n.length > 1 ? `${n.slice(0, -1).join(", ")} dan ${n[n.length - 1]}` : n.join("");
+    if (n.length > 2) return `${n.slice(0, -1).join(", ")}, dan ${n[n.length - 1]}`;
+    return n.join(" dan ");
   };
-  const REVIEWER = CATALOG.penilai.toLowerCase();
+  const AUTHOR = CATALOG.penyusun.toLowerCase();  // "guru"
+  const REVIEWER = CATALOG.penilai.toLowerCase();  // "kepala sekolah"
   const questions = (p) => p.isian.map((q) => textField(`${p.kunci}.${q.kunci}`, q.label, q.petunjuk, true));
 
   // Help in our own words for each form of part; a form without one gets a plain instruction.
   const HELP = {
-    "tugas-pokok": () => `Tugas ${numbers(ALWAYS)} berlaku bagi setiap guru, jadi sudah tercentang. ` +
+    "tugas-pokok": () => `Tugas ${numbers(ALWAYS)} berlaku bagi setiap ${AUTHOR}, jadi sudah tercentang. ` +
       "Centang pilihan yang Anda jalankan dan tugas tambahan yang Anda emban tahun ini. Lewati yang " +
       "tidak berlaku.",
     "praktik-kinerja": () => "Pilih satu indikator sebagai fokus tahun ini: praktik mengajar yang paling " +
@@ -211,7 +213,7 @@
 
   function taskStep(p) {
     return [
-      ALWAYS.length ? fieldset("Tugas yang berlaku bagi setiap guru",
+      ALWAYS.length ? fieldset(`Tugas yang berlaku bagi setiap ${AUTHOR}`,
         ALWAYS.map((t) => option("checkbox", `${p.kunci}.tetap`, t, {fixed: true, number: true})),
         el("p", {class: "rencana-hint"},
           "Tugas ini selalu masuk rencana; Anda tidak perlu memilihnya.")) : null,
@@ -504,7 +506,7 @@
     const answers = (p) => p.isian.map((q) => lines(q.lembar, d[p.kunci][q.kunci], q.baris));
     const numbered = (o, ids) => check(ids.includes(o.id), `${number(o)} ${o.nama}`);
     const taskBlocks = (p, n) => [
-      block(letter(n) + p.lembar, ALWAYS.length ? `Tugas ${numbers(ALWAYS)} dijalankan setiap guru.` : null,
+      block(letter(n) + p.lembar, ALWAYS.length ? `Tugas ${numbers(ALWAYS)} dijalankan setiap ${AUTHOR}.` : null,
         checks([ALWAYS.map((t) => check(true, `${number(t)} ${t.nama}`)),
           OPTIONAL.map((t) => check(t.pilihan.some((o) => d[p.kunci].pilihan.includes(o.id)),
             `${number(t)} ${t.nama}`, checks(t.pilihan.map((o) => numbered(o, d[p.kunci].pilihan)))))])),
