@@ -28,7 +28,7 @@ from generator.stemmer import browser_script
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.worksheets import FOLDER as WORKSHEETS_DIR
 from generator.worksheets import PACKAGE, render_form, worksheets
-from generator.wording import all_of, join_and, number, number_list, sentence, words
+from generator.wording import join_and, number, number_list, sentence
 
 
 STEMMER_SCRIPT = "assets/javascripts/cari-stemmer.js"  # loaded by cari.js for the reader's query
@@ -126,8 +126,7 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                        display_name=display_name, raw=Markup)
-    env.filters.update(md=escape_md, words=words, number=number, all_of=all_of, sentence=sentence,
-                       number_list=number_list)
+    env.filters.update(md=escape_md, number=number, number_list=number_list)
     env.globals["join_and"] = join_and
     return env
 

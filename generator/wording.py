@@ -1,5 +1,5 @@
-"""Small helpers for Indonesian page text: number words ("lima tugas pokok", "ketujuh aspek")
-and sentence case."""
+"""Small helpers for Indonesian page text: number words ("lima tugas pokok"), lists ("1–3",
+"a, b, dan c") and sentence case."""
 
 from __future__ import annotations
 
@@ -26,11 +26,6 @@ def words(n: int) -> str:
 def number(n: int) -> str:
     """A count as page text: in words up to twelve, in digits above ('delapan', '24')."""
     return words(n) if 0 <= n <= 12 else str(n)
-
-
-def all_of(n: int) -> str:
-    """'kedua', 'ketiga', ... for 'ketiga indikator' (all three); 'satu-satunya' for one."""
-    return "satu-satunya" if n == 1 else "ke" + words(n)
 
 
 def sentence(name: str) -> str:

@@ -45,12 +45,11 @@ def _env():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real handbook with its PDFs, built once per test session in-process (tests only read
-    it; the command line itself is tested in test_build.py)."""
-    from generator.build import build_site
-
+    """The real handbook with its PDFs, built once per test session (tests only read it). Through
+    the command line: printing runs Playwright, which cannot start inside the session's browser."""
     work = copy_project(tmp_path_factory.mktemp("build") / "proyek")
-    build_site(work, work / "site")
+    result = run_cli("build", cwd=work)
+    assert result.returncode == 0, result.stderr
     return work / "site"
 
 

@@ -95,12 +95,13 @@ def test_search_page_and_page_kinds_follow_the_catalogue(site_2027, tmp_path):
     assert kinds["lembar-kerja/perencanaan.md"] == "lembar" and kinds["faq.md"] == "panduan"
 
 
-def test_planning_sheet_pdf_follows_the_catalogue(site_2027, tmp_path):
-    from generator.pdf import Printer, write_page_pdfs
-
-    with Printer(tmp_path / "cache") as printer:
-        write_page_pdfs(site_2027, ["lembar-kerja/perencanaan.md"], printer)
-    text = pdf_text(site_2027 / "lembar-kerja/perencanaan.pdf")
+def test_planning_sheet_pdf_follows_the_catalogue(site_2027, browser, tmp_path):
+    """Printed as generator.pdf prints it (A4 from the print stylesheet), in the session's Chromium."""
+    page = browser.new_page()
+    page.goto((site_2027 / "lembar-kerja/perencanaan.html").as_uri())
+    page.pdf(path=str(tmp_path / "lk-1.pdf"), prefer_css_page_size=True)
+    page.close()
+    text = pdf_text(tmp_path / "lk-1.pdf")
     for expected in ("LK-1 · Pengelolaan Kinerja Guru 2027", "Januari – Desember 2027", "C. Pengembangan profesi",
                      "Tugas pokok 6: tugas tambahan", "Kolaborasi Murid (uji)", "4. Terlaksananya refleksi pembelajaran bersama rekan sejawat"):
         assert expected in text

@@ -1,6 +1,6 @@
 """Indonesian number words and lists for page text."""
 
-from generator.wording import all_of, join_and, number, number_list, sentence, words
+from generator.wording import join_and, number, number_list, sentence, words
 
 
 def test_number_words():
@@ -8,7 +8,6 @@ def test_number_words():
         "nol", "satu", "lima", "sepuluh", "sebelas", "dua belas", "lima belas", "dua puluh", "dua puluh empat",
         "enam puluh dua", "seratus", "seratus dua belas", "seribu", "dua ribu dua puluh tujuh"]
     assert (number(8), number(12), number(24)) == ("delapan", "dua belas", "24")
-    assert (all_of(7), all_of(4), all_of(1)) == ("ketujuh", "keempat", "satu-satunya")
 
 
 def test_lists_and_case():
