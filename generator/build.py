@@ -20,8 +20,9 @@ from generator.guides import check_guides, check_linked_files, linked_files, loa
 from generator.lock import alive, build_lock
 from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
+from generator.placement import check_placement, generated_pages, printable_guides
 from generator.project_layers import ProjectLayers
-from generator.render import check_placement, generated_pages, printable_guides, render_handbook
+from generator.render import render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
 
 MARKER = ".handbook-output"
@@ -175,7 +176,7 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
     """Write the whole new output into `temp`; return the number of pages rendered."""
     from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition, write_logo
     from generator.package import write_editions_index, write_zips
-    from generator.render import Locator
+    from generator.placement import Locator
     from generator.editions import priority_label
     from generator.render import recommended_indicators
     from generator.stamp import STAMP_VERSION, school_marks, stamp

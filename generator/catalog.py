@@ -8,7 +8,9 @@ from generator.errors import HandbookError, Problems, Source, did_you_mean, know
 from generator.files import project_files
 from generator.ids import id_problem, shown
 from generator.model import Catalog, Item
-from generator.schema import FILES, Field, Kind
+from generator.manifest import FILE as MANIFEST_FILE
+from generator.manifest import load_manifest
+from generator.schema import FORMS, Field, Kind
 from generator.yamlio import LocatedDict, LocatedList, load_yaml
 
 _TYPE_NAMES = {
@@ -18,17 +20,27 @@ _TYPE_NAMES = {
 
 
 def load_catalog(root: Path, folder: str = "catalog") -> Catalog:
-    """Load and validate every catalogue file; raise HandbookError listing all problems."""
+    """Load the manifest and every catalogue file it names, and validate them; raise HandbookError
+    listing all problems."""
     problems = Problems()
     loader = _Loader(problems)
     catalog_dir = root / folder
-    present = {p.name for p in project_files(catalog_dir, "*.yml")} if catalog_dir.is_dir() else set()
-    for name in sorted(present - FILES.keys()):
+    try:
+        manifest = load_manifest(root, folder)
+    except HandbookError as e:
+        e.partial_catalog = None  # without the manifest no file can be read
+        raise
+    files = manifest.files
+    present = ({p.name for p in project_files(catalog_dir, "*.yml")} if catalog_dir.is_dir() else set()) - {MANIFEST_FILE}
+    for name in sorted(present - files.keys()):
         problems.add(Source(f"{folder}/{name}"),
-                     f"berkas katalog tidak dikenal{did_you_mean(name, FILES)}"
-                     f" (yang dikenal: {known_list(FILES)})")
-    for name, spec in FILES.items():
+                     f"berkas katalog tidak dikenal{did_you_mean(name, files)}"
+                     f" (yang dikenal: {known_list(files)}; berkas baru didaftarkan di"
+                     f" {folder}/{MANIFEST_FILE}, kunci 'berkas')")
+    forms, parts = {}, {}
+    for name, form in files.items():
         rel = f"{folder}/{name}"
+        spec = FORMS[form]
         if name not in present:
             problems.add(Source(rel), "berkas katalog tidak ditemukan")
             loader.unreadable_kinds.update(_kinds_in(spec))
@@ -39,9 +51,22 @@ def load_catalog(root: Path, folder: str = "catalog") -> Catalog:
             problems.extend(e)
             loader.unreadable_kinds.update(_kinds_in(spec))
             continue
-        loader.load_file(rel, data, spec)
+        component = loader.load_file(rel, data, spec)
+        if component is not None and component.id:
+            forms[component.id] = form
+    for part in manifest.plan:
+        component = next((c for c in loader.components.values() if c.source.path == f"{folder}/{part.file}"),
+                         None)
+        if component is not None:
+            parts[component.id] = part
     loader.resolve_references()
-    catalog = Catalog(components=loader.components, items=loader.items)
+    roles = [i.id for i in loader.items.values() if i.kind == "peran"]
+    for key, role in (("penyusun", manifest.author), ("penilai", manifest.reviewer)):
+        if "peran" not in loader.unreadable_kinds and role not in roles:
+            problems.add(Source(f"{folder}/{MANIFEST_FILE}"), f"'{key}': id peran '{role}' tidak dikenal"
+                                                              f"{did_you_mean(role, roles)} (yang ada: {known_list(roles)})")
+    catalog = Catalog(components=loader.components, items=loader.items, manifest=manifest, forms=forms,
+                      parts=parts)
     if problems:
         error = HandbookError(problems.items)
         # Later checks (guides) can still use the ids, unless a whole file could not be read.
@@ -67,7 +92,8 @@ class _Loader:
         self.matrices: list[tuple[Source, list[Item]]] = []  # where each matrix starts, its cells
         self.unreadable_kinds: set[str] = set()  # kinds of files that failed to parse
 
-    def load_file(self, rel: str, data: LocatedDict, spec: dict[str, Kind]) -> None:
+    def load_file(self, rel: str, data: LocatedDict, spec: dict[str, Kind]) -> Item | None:
+        """Load one file; return its component record, if it has one."""
         for key in data:
             if key not in spec:
                 self.problems.add(Source(rel, data.line_of(key)),
@@ -92,6 +118,7 @@ class _Loader:
                 component.children[key] = children
             if kind.name == "sel-matriks":
                 self.matrices.append((Source(rel, data.line_of(key) or 1), children))
+        return component
 
     def parse_list(self, rel, container, key, kind, parent, line) -> list[Item]:
         if key not in container:

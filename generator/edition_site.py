@@ -24,7 +24,8 @@ from pathlib import Path
 
 from generator.editions import ResolvedEdition, priority_label
 from generator.model import Guide
-from generator.render import MARKDOWN_EXTENSIONS, Locator, Page, recommended_indicators, render_guides
+from generator.placement import Locator
+from generator.render import MARKDOWN_EXTENSIONS, Page, recommended_indicators, render_guides
 
 EDITIONS_DIR = "edisi"
 TEMPLATE_DIR = f"{EDITIONS_DIR}/templat"

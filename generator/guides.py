@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
 from generator.files import ignored, project_files
 from generator.model import Catalog, Guide
+from generator.placement import INSERTS, link_targets
 from generator.yamlio import LocatedDict, parse_yaml, read_text
 
 # [[id]] links to a catalogue item with its official name; [[tabel:name]] on its own line inserts
@@ -19,9 +20,6 @@ MD_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#)([^)\s]+?\.md)(#[^)\
 FILE_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#|<)([^)\s#?]+)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
-# [[tabel:name]] -> the component whose items it shows (their links then point at that guide)
-INSERTS = {"komponen": None, "edisi": None, "linimasa": "linimasa", "perubahan": "perubahan-2026", "peran": "peran",
-           "siklus": "siklus", "predikat": "predikat"}
 FRONT_MATTER_KEYS = {"judul": True, "ringkasan": True, "peran": False, "modul": False}
 
 
@@ -111,8 +109,6 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
     pages.update({g.path: g for g in guides})
     inserted_by: dict[str, Guide] = {}
     roles = [i.id for i in catalog.of_kind("peran")]
-    from generator.render import link_targets
-
     targets = link_targets(catalog)
     for guide in guides:
         if guide.module is not None and modules is not None and guide.module not in modules:

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 
 from generator.model import Catalog
+from generator.wording import join_and
 
 FOLDER = "lokakarya"
 
@@ -49,9 +50,8 @@ class CardSet:
 
 # slug -> (title, summary, cards per A4 sheet); the cards themselves come from the catalogue.
 CARD_SETS = {
-    "kartu-indikator": ("Kartu indikator",
-                        "Satu kartu untuk setiap indikator praktik kinerja, indikator kompetensi, dan aspek"
-                        " perilaku kerja; untuk kegiatan memilah dan mencocokkan.", 6),
+    "kartu-indikator": ("Kartu indikator",  # the summary names what the catalogue has cards for
+                        "Satu kartu untuk setiap {}; untuk kegiatan memilah dan mencocokkan.", 6),
     "kartu-tirta": ("Kartu pertanyaan TIRTA",
                     "Kartu pertanyaan coaching untuk setiap bagian TIRTA: Tujuan, Identifikasi,"
                     " Rencana aksi, Tanggung jawab.", 8),
@@ -65,20 +65,26 @@ def card_set_pages() -> dict[str, tuple[str, str]]:
 
 def card_sets(catalog: Catalog) -> list[CardSet]:
     """The card sheets of the kit; their counts follow the catalogue."""
-    indicator_cards = []
-    for indicator in catalog.of_kind("indikator-praktik"):
-        indicator_cards.append(Card(f"Praktik kinerja · {indicator.parent.nama}", indicator.nama,
-                                    (indicator["definisi"],)))
-    for indicator in catalog.of_kind("indikator-kompetensi"):
-        indicator_cards.append(Card(f"Pengembangan kompetensi · {indicator.parent.nama}", indicator.nama))
-    for aspect in catalog.of_kind("aspek"):
-        indicator_cards.append(Card("Perilaku kerja · aspek BerAKHLAK", aspect.nama,
-                                    tuple(i.nama for i in aspect.children["indikator"])))
+    indicator_cards, card_kinds = [], []
+    for component in catalog.plan:  # every indicator of the plan, and every group that has expectations
+        part = catalog.short_name(component)
+        for group in component.all_children():
+            indicators = group.children.get("indikator", [])
+            if any("ekspektasi" in i.children for i in indicators):
+                indicator_cards.append(Card(part, group.nama, tuple(i.nama for i in indicators)))
+                card_kinds.append(group.label)
+                continue
+            card_kinds += [i.label for i in indicators]
+            for indicator in indicators:
+                definition = (indicator["definisi"],) if indicator.get("definisi") else ()
+                indicator_cards.append(Card(f"{part} · {group.nama}", indicator.nama, definition))
+    tirta = catalog.component("tirta")
     question_cards = [Card(f"Coaching TIRTA · {part.nama}", question, letter=part["huruf"])
-                      for part in catalog.components["tirta"].children["bagian"]
+                      for part in (tirta.children["bagian"] if tirta else [])
                       for question in part["pertanyaan"]]
     cards = {"kartu-indikator": indicator_cards, "kartu-tirta": question_cards}
-    return [CardSet(slug, title, summary, per_sheet, tuple(cards[slug]))
+    kinds = join_and(list(dict.fromkeys(card_kinds)))
+    return [CardSet(slug, title, summary.format(kinds), per_sheet, tuple(cards[slug]))
             for slug, (title, summary, per_sheet) in CARD_SETS.items()]
 
 

@@ -99,7 +99,7 @@ def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo:
     """Write docs/, theme/ and mkdocs.yml into an empty `stage` folder; `files` (site path ->
     project file) are the images and files the guides link to."""
     docs = stage / "docs"
-    for page in rendered.pages:
+    for page in [*rendered.pages, *rendered.assets]:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
@@ -119,6 +119,35 @@ def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo:
         + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+# The in-process speed-ups below replace or wrap MkDocs internals; they were written for, and are
+# switched on only with, these versions (pinned in pyproject.toml). With others, MkDocs runs as is.
+SPEEDUPS_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2"}
+MEMO_LIMIT = 4096  # entries per memo: several editions of ~100 pages, ~70 theme templates
+
+
+def speedups_apply() -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return all(version(name) == wanted for name, wanted in SPEEDUPS_FOR.items())
+    except PackageNotFoundError:
+        return False
+
+
+class _Bounded(dict):
+    """A dict that forgets its oldest entries past `limit` (memos must not grow without end)."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+        self.hits = 0  # how often a memo was used (tests check that it is)
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        while len(self) > self.limit:
+            del self[next(iter(self))]
+
+
 class _MemoryBytecodeCache:
     """Compiled Jinja templates kept for the life of the process.
 
@@ -131,7 +160,7 @@ class _MemoryBytecodeCache:
         import jinja2
 
         class Cache(jinja2.BytecodeCache):
-            store: dict = {}
+            store: _Bounded = _Bounded(MEMO_LIMIT)
 
             def load_bytecode(self, bucket):
                 if bucket.key in self.store:
@@ -176,7 +205,7 @@ def _install_theme_files_memo() -> None:
 
     if getattr(Files.add_files_from_theme, "_handbook_memo", False):
         return
-    listings: dict[str, list[str]] = {}
+    listings: dict[tuple, list[str]] = _Bounded(64)
 
     def wanted(name: str, config) -> bool:
         patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
@@ -196,11 +225,13 @@ def _install_theme_files_memo() -> None:
         seen = set()
         for folder in config.theme.dirs:
             is_installed = not folder.startswith(os.path.dirname(config.config_file_path))
-            names = listings.get(folder) if is_installed else None
+            # What is listed depends on the folder and on the theme's static templates.
+            key = (folder, tuple(config.theme.static_templates))
+            names = listings.get(key) if is_installed else None
             if names is None:
                 names = listing(folder, config)
                 if is_installed:
-                    listings[folder] = names
+                    listings[key] = names
             for name in names:
                 # The first theme folder holding a path wins; docs files win over theme files.
                 if name not in seen and files.get_file_from_path(name) is None:
@@ -211,36 +242,71 @@ def _install_theme_files_memo() -> None:
     Files.add_files_from_theme = add_files_from_theme
 
 
+_RENDERED = _Bounded(MEMO_LIMIT)  # converted pages, see _install_markdown_memo
+
+
 def _install_markdown_memo() -> None:
     """Convert each page's Markdown once per process when editions share it.
 
     Editions mostly repeat the same pages; MkDocs converts every page of every build. The result
-    is reused only for the same page, the same Markdown and the same set of site files (which the
-    link checks depend on); a page that differs between editions is converted for each.
+    is reused only when everything the conversion reads is the same: the page's path and URL, its
+    Markdown, the site's files and their URLs (link checks and relative links depend on them), the
+    Markdown extensions and their settings (`mdx_configs`), and the link validation settings. The
+    warnings the conversion logged are logged again on reuse, so strict mode fails the same way.
     """
+    import json
+
     from mkdocs.structure.pages import Page
 
     if getattr(Page.render, "_handbook_memo", False):
         return
-    original, memo, signatures = Page.render, {}, {}
+    original, memo, signatures = Page.render, _RENDERED, _Bounded(64)
 
-    def render(page, config, files):
+    def files_signature(files) -> int:
         signature = signatures.get(id(files))
         if signature is None or signature[0] is not files:
-            signature = signatures[id(files)] = (files, hash(tuple(sorted(f.src_uri for f in files))))
-        key = (page.file.src_uri, page.markdown, signature[1], str(config["markdown_extensions"]))
+            signature = signatures[id(files)] = (files, hash(tuple(sorted((f.src_uri, f.url) for f in files))))
+        return signature[1]
+
+    def render(page, config, files):
+        settings = json.dumps([config["markdown_extensions"], config["mdx_configs"], str(config["validation"]),
+                               config["use_directory_urls"]], sort_keys=True, default=repr)
+        key = (page.file.src_uri, page.file.url, page.markdown, files_signature(files), settings)
         if key not in memo:
-            original(page, config, files)
+            with _Recorded() as warnings:
+                original(page, config, files)
             links = {f.src_uri: v for f, v in (page.links_to_anchors or {}).items()}
-            memo[key] = (page.content, page.toc, page._title_from_render, set(page.present_anchor_ids), links)
+            memo[key] = (page.content, page.toc, page._title_from_render, set(page.present_anchor_ids), links,
+                         warnings.records)
             return
-        content, toc, title, anchors, links = memo[key]
+        memo.hits += 1
+        content, toc, title, anchors, links, records = memo[key]
         page.content, page.toc, page._title_from_render = content, toc, title
         page.present_anchor_ids = set(anchors)
         page.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
+        for record in records:
+            logging.getLogger(record.name).handle(record)
 
     render._handbook_memo = True
     Page.render = render
+
+
+class _Recorded(logging.Handler):
+    """Records what MkDocs logs at warning level or above while in use (to replay on memo hits)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def __enter__(self):
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        logging.getLogger("mkdocs").removeHandler(self)
 
 
 class _Collect(logging.Handler):
@@ -263,9 +329,10 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str], root: P
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    _TEMPLATE_CACHE.install()
-    _install_markdown_memo()
-    _install_theme_files_memo()
+    if speedups_apply():
+        _TEMPLATE_CACHE.install()
+        _install_markdown_memo()
+        _install_theme_files_memo()
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)

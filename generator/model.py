@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from generator.errors import Source
+from generator.wording import sentence
+
+if TYPE_CHECKING:
+    from generator.manifest import Manifest, PlanPart
 
 
 @dataclass(eq=False)
@@ -75,9 +81,35 @@ class Item:
 class Catalog:
     components: dict[str, Item]  # component id -> component item, in file order
     items: dict[str, Item]  # every item with an id, components and sources included
+    manifest: Manifest | None = None
+    forms: dict[str, str] = field(default_factory=dict)  # component id -> form of its file
+    parts: dict[str, PlanPart] = field(default_factory=dict)  # component id -> its plan part, in order
 
     def of_kind(self, kind: str) -> list[Item]:
         return [i for i in self.items.values() if i.kind == kind]
+
+    def component(self, form: str) -> Item | None:
+        """The component whose file has this form (e.g. 'glosarium'), if the catalogue has one."""
+        return next((self.components[c] for c, f in self.forms.items() if f == form), None)
+
+    @property
+    def plan(self) -> list[Item]:
+        """The components that are parts of the plan, in the manifest's order."""
+        return [self.components[c] for c in self.parts]
+
+    def part(self, item: Item) -> PlanPart | None:
+        """The plan part an item (or component) belongs to, if any."""
+        return self.parts.get(item.component if item.kind != "komponen" else item.id)
+
+    def short_name(self, component: Item) -> str:
+        """A plan part's short name ('Tugas pokok'), for steps, filters and worksheet headings."""
+        part = self.parts[component.id]
+        return part.short_name or sentence(component.nama)
+
+    def own_page(self, item: Item) -> bool:
+        """Whether the item gets a page of its own (the manifest's `halaman` of its part)."""
+        part = self.part(item)
+        return part is not None and item.kind in part.own_pages
 
 
 @dataclass

@@ -11,31 +11,27 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from generator.editions import ResolvedEdition, priority_label
-from generator.errors import Problems, Source
-from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK
+from generator.guides import ITEM_LINK, TEXT_LINK
+from generator.kit import card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
+from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
+                                 WORKSHEETS_INDEX, Locator, component_page, link_targets, own_page_items,
+                                 page_kind, page_targets, printable_guides, search_kinds)
+from generator.stemmer import browser_script
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
-from generator.kit import FOLDER as KIT_DIR
-from generator.kit import card_set_pages, card_sets, page_url, qr_svg
 from generator.worksheets import FOLDER as WORKSHEETS_DIR
 from generator.worksheets import PACKAGE, render_form, worksheets
+from generator.wording import join_and, number, number_list, sentence
 
-# The four parts of a teacher's plan, in the order Ruang GTK shows them.
-PLAN = ("tugas-pokok", "praktik-kinerja", "pengembangan-kompetensi", "perilaku-kerja")
-# Kinds that get a page of their own; every other item is a section (anchor) of another page.
-OWN_PAGE = {"tugas-pokok", "indikator-praktik", "indikator-kompetensi", "aspek"}
-CATALOG_DIR = "katalog"
-SOURCES_PAGE = "katalog/sumber.md"
-GLOSSARY_PAGE = "glosarium.md"
-SEARCH_PAGE = "cari.md"
-PLAN_PAGE = "rencana.md"
+
+STEMMER_SCRIPT = "assets/javascripts/cari-stemmer.js"  # loaded by cari.js for the reader's query
 # The Markdown dialect pages are written in (also what edition pages are converted with).
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "tables", "def_list", "md_in_html",
                        {"toc": {"permalink": True}}, {"pymdownx.tasklist": {"custom_checkbox": True}}]
@@ -45,7 +41,7 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "tables", "def_list", "md_in_h
 class Page:
     path: str  # relative to the docs folder, POSIX
     text: str
-    kind: str = "panduan"  # what the page is, for search: a PLAN component id, "lembar" or "glosarium"
+    kind: str = "panduan"  # page kind for search (generator.placement.page_kind)
 
 
 @dataclass
@@ -65,6 +61,7 @@ class Rendered:
     footer: str
     edition: ResolvedEdition
     unlisted: list[str] = field(default_factory=list)  # pages deliberately not in the navigation
+    assets: list[Page] = field(default_factory=list)  # generated files other than pages (scripts)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -83,61 +80,18 @@ def _finalize(value):
     return escape_md(value)
 
 
-def page_targets(catalog: Catalog) -> dict[str, Item]:
-    """Generated pages that guides link to by id like catalogue items: worksheets as
-    `lembar-<slug>`, workshop card sheets by their slug."""
-    targets = {}
-    for sheet in worksheets(catalog):
-        targets[f"lembar-{sheet.slug}"] = (sheet.title, sheet.page)
-    targets.update(card_set_pages())
-    return {key: Item(id=key, kind="halaman", label="halaman", data={"nama": title, "halaman": path},
-                      source=Source("generator")) for key, (title, path) in targets.items()}
+def kind_counts(component: Item, words: bool = False) -> list[tuple[str, str]]:
+    """(count, kind label) for every kind of item under a component, in catalogue order:
+    [('3', 'dimensi'), ('8', 'indikator praktik kinerja')]; `words` writes small counts in words."""
+    counts: dict[str, list] = {}
 
+    def walk(node: Item) -> None:
+        for child in node.all_children():
+            counts.setdefault(child.kind, [0, child.label])[0] += 1
+            walk(child)
 
-def link_targets(catalog: Catalog) -> dict[str, Item]:
-    """Everything `[[id]]` may name: catalogue items and generated pages."""
-    return {**catalog.items, **page_targets(catalog)}
-
-
-class Locator:
-    """Where each catalogue item or generated page is shown: (page path, anchor or None)."""
-
-    def __init__(self, catalog: Catalog, guides: list[Guide]):
-        self.places: dict[str, tuple[str, str | None]] = {}
-        inserted = {name: g for g in guides for name, _ in g.inserts}
-        for item in catalog.items.values():
-            place = self._place(item, inserted)
-            if place:
-                self.places[item.id] = place
-        for target in page_targets(catalog).values():
-            self.places[target.id] = (target["halaman"], None)
-
-    def _place(self, item: Item, inserted) -> tuple[str, str | None] | None:
-        if item.kind == "sumber":
-            return SOURCES_PAGE, item.id
-        if item.id == "glosarium" or item.component == "glosarium":
-            return GLOSSARY_PAGE, (item.id if item.kind != "komponen" else None)
-        if item.kind == "komponen":
-            if item.id in PLAN:
-                return f"{CATALOG_DIR}/{item.id}/index.md", None
-            guide = next((g for n, g in inserted.items() if INSERTS.get(n) == item.id), None)
-            return (guide.path, None) if guide else None
-        if item.kind in OWN_PAGE:
-            return f"{CATALOG_DIR}/{item.component}/{item.id}.md", None
-        if item.component in PLAN:
-            host = item.parent
-            while host.kind not in OWN_PAGE and host.kind != "komponen":
-                host = host.parent
-            return self._place(host, inserted)[0], item.id
-        guide = next((g for n, g in inserted.items() if INSERTS.get(n) == item.component), None)
-        return (guide.path, item.id) if guide else None
-
-    def href(self, item: Item, from_page: str) -> str:
-        path, anchor = self.places[item.id]
-        rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-        if rel == posixpath.basename(from_page) and anchor:
-            rel = ""
-        return rel + (f"#{anchor}" if anchor else "")
+    walk(component)
+    return [(number(n) if words else str(n), label) for n, label in counts.values()]
 
 
 def display_name(item: Item) -> str:
@@ -183,7 +137,8 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                        display_name=display_name, raw=Markup)
-    env.filters["md"] = escape_md
+    env.filters.update(md=escape_md, number=number, number_list=number_list)
+    env.globals["join_and"] = join_and
     return env
 
 
@@ -219,10 +174,11 @@ class _Renderer:
         self.env = _environment()
         # Per-edition values reach the templates as render context (the environment is shared).
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
-                            catalog=catalog, plan=[catalog.components[c] for c in PLAN],
+                            catalog=catalog, plan=catalog.plan, manifest=catalog.manifest,
                             edition=edition, recommended=recommended_indicators(catalog, edition),
-                            priority=priority_label(edition), pdf=pdf, has_editions=bool(config.editions),
-                            **{"edition_pages": [], "downloads": [], **(extra or {})})
+                            pdf=pdf, counts=kind_counts, part_names=[catalog.short_name(c) for c in catalog.plan],
+                            priority=priority_label(edition), has_editions=bool(config.editions),
+                            **plan_roles(catalog), **{"edition_pages": [], "downloads": [], **(extra or {})})
 
     # --- template helpers -------------------------------------------------------------------
     @jinja2.pass_context
@@ -253,22 +209,22 @@ class _Renderer:
     # --- pages --------------------------------------------------------------------------------
     def render(self) -> Rendered:
         pages = [self._render_guide(g) for g in self.guides]
-        pages.append(Page(f"{CATALOG_DIR}/index.md", self._template("katalog.md.j2", f"{CATALOG_DIR}/index.md")))
+        pages.append(Page(CATALOG_INDEX, self._template("katalog.md.j2", CATALOG_INDEX)))
         pages.append(Page(SOURCES_PAGE, self._template(
             "sumber.md.j2", SOURCES_PAGE, sources=self.catalog.of_kind("sumber"),
             text_notes=[i for i in self.catalog.items.values() if i.get("catatan_teks")])))
-        catalog_nav = NavNode("Katalog 2026", children=[NavNode("Katalog 2026", f"{CATALOG_DIR}/index.md")])
-        for component_id in PLAN:
-            component = self.catalog.components[component_id]
-            index = f"{CATALOG_DIR}/{component_id}/index.md"
-            pages.append(Page(index, self._template(f"{component_id}.md.j2", index, component=component),
-                              component_id))
+        catalog_title = f"Katalog {self.catalog.manifest.year}"
+        catalog_nav = NavNode(catalog_title, children=[NavNode(catalog_title, CATALOG_INDEX)])
+        for component in self.catalog.plan:
+            index = component_page(component)
+            form = self.catalog.forms[component.id]
+            pages.append(Page(index, self._template(f"{form}.md.j2", index, component=component)))
             # Item pages are reached from their component page, not listed in the navigation:
             # a navigation of every item made each page's HTML mostly menu (and slow to build).
             catalog_nav.children.append(NavNode(component.nama, index))
-            for item in self._own_pages(component):
+            for item in own_page_items(self.catalog, component):
                 path = self.locator.places[item.id][0]
-                pages.append(Page(path, self._template("item.md.j2", path, item=item), component_id))
+                pages.append(Page(path, self._template("item.md.j2", path, item=item)))
                 self.unlisted.append(path)
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
         worksheet_nav = self._render_worksheets(pages)
@@ -295,6 +251,7 @@ class _Renderer:
                 nav.append(NavNode(section.title, children=nodes))
         if WORKSHEETS_TOKEN not in placed:  # a site_config.yml that does not place them
             nav.append(worksheet_nav)
+        pages = [replace(p, kind=page_kind(self.catalog, p.path)) for p in pages]
         local = [NavNode(g.title, g.path) for g in self.guides if g.path not in placed]
         if local:
             nav.append(NavNode("Informasi lokal", children=local))
@@ -303,15 +260,16 @@ class _Renderer:
         self.unlisted += [p.path for p in pages if p.path not in in_nav and p.path not in self.unlisted]
         title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
         return Rendered(pages, nav, title, self.config.description, self.edition.colour,
-                        self.config.footer, self.edition, self.unlisted)
+                        self.config.footer, self.edition, self.unlisted,
+                        assets=[Page(STEMMER_SCRIPT, browser_script())])
 
     def _render_worksheets(self, pages: list[Page]) -> NavNode:
         sheets = worksheets(self.catalog)
-        index = f"{WORKSHEETS_DIR}/index.md"
-        pages.append(Page(index, self._template("lembar-kerja.md.j2", index, sheets=sheets), "lembar"))
-        nav = NavNode("Lembar kerja", children=[NavNode("Lembar kerja", index)])
-        form_context = dict(catalog=self.catalog, edition=self.edition,
-                            recommended=self.context["recommended"], priority=self.context["priority"])
+        pages.append(Page(WORKSHEETS_INDEX, self._template("lembar-kerja.md.j2", WORKSHEETS_INDEX, sheets=sheets)))
+        nav = NavNode("Lembar kerja", children=[NavNode("Lembar kerja", WORKSHEETS_INDEX)])
+        form_context = dict(catalog=self.catalog, manifest=self.catalog.manifest, edition=self.edition,
+                            recommended=self.context["recommended"], priority=self.context["priority"],
+                            **plan_roles(self.catalog))
         forms = []
         for sheet in sheets:
             form = render_form(sheet, form_context)
@@ -320,7 +278,7 @@ class _Renderer:
                               "lembar"))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
-            else:  # the eight pre-filled LK-2 are reached from the worksheet index
+            else:  # the pre-filled sheets (one per indicator) are reached from the worksheet index
                 self.unlisted.append(sheet.page)
         package = f"{WORKSHEETS_DIR}/{PACKAGE}.md"
         pages.append(Page(package, self._template("paket.md.j2", package, forms=forms)))
@@ -328,17 +286,14 @@ class _Renderer:
         return nav
 
     def _render_search(self, pages: list[Page]) -> None:
-        from generator.search import KINDS
-
-        glossary = self.catalog.components.get("glosarium")
+        glossary = self.catalog.component("glosarium")
         terms = sorted(glossary.children.get("istilah", []), key=lambda t: t.nama.casefold()) if glossary else []
-        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms),
-                          "glosarium"))
-        pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=KINDS,
+        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms)))
+        pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=search_kinds(self.catalog),
                                                       roles=self.catalog.of_kind("peran"))))
 
     def _render_plan_builder(self, pages: list[Page]) -> None:
-        """The plan builder page: the catalogue's four parts as JSON for assets/javascripts/rencana.js."""
+        """The plan builder page: the parts of the plan as JSON for assets/javascripts/rencana.js."""
         data = plan_builder_data(self.catalog, self.edition, self.context["recommended"])
         # "</" cannot end the script element early: JSON allows escaping the slash.
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
@@ -355,14 +310,6 @@ class _Renderer:
             pages.append(Page(card_set.page, self._template("kartu.md.j2", card_set.page, set=card_set,
                                                             form=form), "lembar"))
 
-    def _own_pages(self, component: Item) -> list[Item]:
-        out = []
-        for child in component.all_children():
-            if child.kind in OWN_PAGE:
-                out.append(child)
-            out.extend(c for c in self._own_pages(child))
-        return out
-
     def _render_guide(self, guide: Guide) -> Page:
         lines = []
         for line in guide.body.split("\n"):
@@ -371,7 +318,7 @@ class _Renderer:
             if match and match.group(1).startswith("tabel:"):
                 name = match.group(1)[len("tabel:"):]
                 lines.append(self._template(f"tabel_{name}.md.j2", guide.path,
-                                            component=self.catalog.components.get(INSERTS[name])))
+                                            component=self.catalog.component(INSERTS[name] or "")))
                 continue
             line = ITEM_LINK.sub(lambda m: self._link({"page_path": guide.path},
                                                       self.targets[m.group(1)]), line)
@@ -402,32 +349,53 @@ class _Renderer:
                 f'{html.escape(short)}</span></p>{qr}</div>\n')
 
 
-def printable_guides(guides: list[Guide]) -> set[str]:
-    """Guides that are workshop material to print (session plans, checklist, reflection sheet)."""
-    return {g.path for g in guides if g.path.startswith(f"{KIT_DIR}/") and g.path != f"{KIT_DIR}/index.md"}
+def plan_roles(catalog: Catalog) -> dict[str, str]:
+    """Names of who writes the plan and who discusses and signs it ('Guru', 'Kepala sekolah')."""
+    roles = {r.id: r.nama for r in catalog.of_kind("peran")}
+    manifest = catalog.manifest
+    return {"author": sentence(roles[manifest.author]), "reviewer": sentence(roles[manifest.reviewer])}
 
 
 def plan_builder_data(catalog: Catalog, edition: ResolvedEdition, recommended: list[Item]) -> dict:
-    """What the plan builder offers: every item of the four parts of the plan, by id."""
+    """What the plan builder offers and asks, from the manifest: every part of the plan with its
+    items by id, whether one or several are chosen, and its free-text questions."""
     def item(node: Item, **extra) -> dict:
         return {"id": node.id, "nama": node.nama, "nomor": node.number, **extra}
 
-    tasks = catalog.components["tugas-pokok"].children["tugas"]
+    def indicator(node: Item) -> dict:
+        extra = {"definisi": node["definisi"]} if node.get("definisi") else {}
+        if node.kind == "indikator-praktik":
+            extra["direkomendasikan"] = node in recommended
+        if "ekspektasi" in node.children:
+            extra["ekspektasi"] = [item(e) for e in node.children["ekspektasi"]]
+        return item(node, **extra)
+
+    manifest = catalog.manifest
+    parts = []
+    for component in catalog.plan:
+        part = catalog.parts[component.id]
+        entry = {"kunci": part.key, "bentuk": catalog.forms[component.id], "judul": catalog.short_name(component),
+                 "lembar": part.sheet_title or catalog.short_name(component),
+                 "pilih": "satu" if part.choose_one else "banyak",
+                 "isian": [{"kunci": q.key, "label": q.label, "petunjuk": q.hint, "lembar": q.sheet_label,
+                            "baris": q.lines} for q in part.questions]}
+        if "tugas" in component.children:  # tasks: fixed ones, ones with options, additional duties
+            entry["tugas"] = [item(t, label=t.get("label"), pilihan=[item(o) for o in t.children.get("pilihan", [])],
+                                   tugas_tambahan=[item(o, catatan=o.get("catatan_teks") or o.get("catatan"))
+                                                   for o in t.children.get("tugas_tambahan", [])])
+                              for t in component.children["tugas"]]
+        else:  # groups of indicators (dimensions, competence groups, aspects)
+            groups = next(iter(component.children.values()))
+            entry["kelompok"] = [item(g, indikator=[indicator(i) for i in g.children["indikator"]])
+                                 for g in groups]
+        parts.append(entry)
+    roles = plan_roles(catalog)
     return {
         "versi": 1,
         "edisi": {"id": edition.id, "nama": edition.name, "jenis": edition.type},
-        "tugas": [item(t, label=t.get("label"), pilihan=[item(o) for o in t.children.get("pilihan", [])],
-                       tugas_tambahan=[item(o, catatan=o.get("catatan_teks") or o.get("catatan"))
-                                       for o in t.children.get("tugas_tambahan", [])])
-                  for t in tasks],
-        "praktik": [item(d, indikator=[item(i, definisi=i["definisi"], direkomendasikan=i in recommended)
-                                       for i in d.children["indikator"]])
-                    for d in catalog.components["praktik-kinerja"].children["dimensi"]],
-        "kompetensi": [item(g, indikator=[item(i) for i in g.children["indikator"]])
-                       for g in catalog.components["pengembangan-kompetensi"].children["kelompok"]],
-        "perilaku": [item(a, indikator=[item(i, ekspektasi=[item(e) for e in i.children["ekspektasi"]])
-                                        for i in a.children["indikator"]])
-                     for a in catalog.components["perilaku-kerja"].children["aspek"]],
+        "judul": manifest.title, "periode": manifest.period,
+        "penyusun": roles["author"], "penilai": roles["reviewer"],
+        "bagian": parts,
     }
 
 
@@ -438,27 +406,3 @@ def _nav_paths(nodes: list[NavNode]) -> set[str]:
             paths.add(node.path)
         paths |= _nav_paths(node.children)
     return paths
-
-
-def generated_pages(catalog: Catalog, guides: list[Guide]) -> set[str]:
-    """Paths of the pages made from the catalogue (guides may link to them by path too)."""
-    places = Locator(catalog, guides).places.values()
-    sheets = {s.page for s in worksheets(catalog)} | {f"{WORKSHEETS_DIR}/index.md"}
-    kit = {page for _, page in card_set_pages().values()}
-    return ({path for path, _ in places} | {f"{CATALOG_DIR}/index.md", GLOSSARY_PAGE, SEARCH_PAGE, PLAN_PAGE}
-            | sheets | kit)
-
-
-def check_placement(catalog: Catalog, guides: list[Guide]) -> None:
-    """Every item a guide links to must be shown somewhere (e.g. its table inserted in a guide)."""
-    problems = Problems()
-    locator = Locator(catalog, guides)
-    for guide in guides:
-        for item_id, line in guide.item_refs:
-            item = catalog.items.get(item_id)
-            if item is not None and item_id not in locator.places:
-                table = next((n for n, c in INSERTS.items() if c == item.component or c == item.id), None)
-                problems.add(Source(guide.source_path, line),
-                             f"'{item_id}' tidak tampil di halaman mana pun; sisipkan"
-                             f" [[tabel:{table}]] di salah satu panduan")
-    problems.raise_if_any()

@@ -57,11 +57,12 @@ SOURCE = Kind("sumber", "sumber", {
 
 ROLE = _item("peran", "peran", {"ringkasan": Field("text", required=True), "tugas": Field("texts")})
 
-# file name -> {top-level key -> kind of its list items}; "komponen" is a single record.
-FILES: dict[str, dict[str, Kind]] = {
-    "sumber.yml": {"sumber": SOURCE},
-    "peran.yml": {"komponen": COMPONENT, "peran": ROLE},
-    "tugas_pokok.yml": {
+# The forms (bentuk) a catalogue file can have: form -> {top-level key -> kind of its list items};
+# "komponen" is a single record. catalog/katalog.yml says which file has which form.
+FORMS: dict[str, dict[str, Kind]] = {
+    "sumber": {"sumber": SOURCE},
+    "peran": {"komponen": COMPONENT, "peran": ROLE},
+    "tugas-pokok": {
         "komponen": COMPONENT,
         "tugas": _item("tugas-pokok", "tugas pokok", {
             "label": Field("text", required=True),
@@ -71,7 +72,7 @@ FILES: dict[str, dict[str, Kind]] = {
             "tugas_tambahan": _item("tugas-tambahan", "tugas tambahan"),
         }),
     },
-    "praktik_kinerja.yml": {
+    "praktik-kinerja": {
         "komponen": COMPONENT,
         "dimensi": _item("dimensi", "dimensi", children={
             "indikator": _item("indikator-praktik", "indikator praktik kinerja", {
@@ -79,7 +80,7 @@ FILES: dict[str, dict[str, Kind]] = {
             }),
         }),
     },
-    "kompetensi.yml": {
+    "pengembangan-kompetensi": {
         "komponen": COMPONENT,
         "kelompok": _item("kelompok-kompetensi", "kelompok kompetensi", {
             "label_sumber": Field("text", required=True),
@@ -87,7 +88,7 @@ FILES: dict[str, dict[str, Kind]] = {
             "indikator": _item("indikator-kompetensi", "indikator kompetensi"),
         }),
     },
-    "perilaku.yml": {
+    "perilaku-kerja": {
         "komponen": COMPONENT,
         "aspek": _item("aspek", "aspek perilaku kerja", {"ringkasan": Field("text")}, children={
             "indikator": _item("indikator-perilaku", "indikator perilaku", children={
@@ -95,7 +96,7 @@ FILES: dict[str, dict[str, Kind]] = {
             }),
         }),
     },
-    "linimasa.yml": {
+    "linimasa": {
         "komponen": COMPONENT,
         "tahap": _item("tahap", "tahap linimasa", {
             "waktu": Field("text", required=True),
@@ -106,21 +107,21 @@ FILES: dict[str, dict[str, Kind]] = {
             "tenggat": Field("text"),
         }),
     },
-    "perubahan.yml": {
+    "perubahan": {
         "komponen": COMPONENT,
-        "perubahan": _item("perubahan", "perubahan 2026", {
+        "perubahan": _item("perubahan", "perubahan aturan", {
             "penjelasan": Field("text", required=True),
             "resmi": Field("bool"),
         }),
     },
-    "siklus.yml": {
+    "siklus": {
         "komponen": COMPONENT,
         "langkah": _item("langkah-siklus", "langkah siklus", {
             "ringkasan": Field("text", required=True),
             "peran": Field("refs", required=True, ref="peran"),
         }),
     },
-    "tirta.yml": {
+    "tirta": {
         "komponen": COMPONENT,
         "bagian": _item("bagian-tirta", "bagian TIRTA", {
             "huruf": Field("text", required=True),
@@ -128,7 +129,7 @@ FILES: dict[str, dict[str, Kind]] = {
             "pertanyaan": Field("texts", required=True),
         }),
     },
-    "glosarium.yml": {
+    "glosarium": {
         "komponen": COMPONENT,
         "istilah": _item("istilah", "istilah glosarium", {
             "arti": Field("text", required=True),
@@ -143,7 +144,7 @@ FILES: dict[str, dict[str, Kind]] = {
             "akar": Field("text", required=True),
         }, has_id=False),
     },
-    "predikat.yml": {
+    "predikat": {
         "komponen": COMPONENT,
         "rating": _item("rating", "rating"),
         "predikat": _item("predikat", "predikat", {

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import Catalog
+from generator.placement import GLOSSARY_KIND, search_kinds
 
 FOLDER = "cari"
 TEXT_CHUNK = 4  # pages per excerpt file (a query loads the files of the results it shows)
@@ -63,13 +64,7 @@ PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaiman
                "cara": "bagaimana", "arti": "arti", "artinya": "arti", "maksud": "arti",
                "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti"}
 # ... and a question about what a word means prefers the pages of these kinds.
-PRIOR_KINDS = {"arti": ("glosarium",)}
-KINDS = {"tugas": "Tugas pokok", "praktik": "Praktik kinerja", "kompetensi": "Pengembangan kompetensi",
-         "perilaku": "Perilaku kerja", "panduan": "Panduan", "lembar": "Lembar kerja",
-         "glosarium": "Glosarium"}
-# The renderer names catalogue pages by their component; the search filter uses short names.
-RENDERED_KINDS = {"tugas-pokok": "tugas", "praktik-kinerja": "praktik",
-                  "pengembangan-kompetensi": "kompetensi", "perilaku-kerja": "perilaku"}
+PRIOR_KINDS = {"arti": (GLOSSARY_KIND,)}
 SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")
 # Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition.
 DEFINITION = ".admonition.quote"
@@ -100,7 +95,7 @@ def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str]) ->
             continue
         title, sections, definitions = _read_article(html[start:end + len("</article>")], url)
         kind = kinds.get(url, "panduan")
-        docs.append(Doc(url, title, RENDERED_KINDS.get(kind, kind), roles.get(url, []), sections,
+        docs.append(Doc(url, title, kind, roles.get(url, []), sections,
                         definitions))
     return docs
 
@@ -264,7 +259,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     for term, posting in sorted(postings.items()):
         shards[shard_of(term)][term] = posting
     index = {
-        "v": 4, "chunk": TEXT_CHUNK, "kinds": KINDS,
+        "v": 4, "chunk": TEXT_CHUNK, "kinds": search_kinds(catalog),
         "docs": [[d.url, d.title, d.kind, d.roles] for d in docs],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,

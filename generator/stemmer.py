@@ -2,84 +2,39 @@
 
 It follows the confix-stripping idea of the Tala / Nazief-Adriani family: particle, possessive,
 derivational prefix (with meN-/peN- recoding), derivational suffix, then one inner prefix.
-The same algorithm, rule tables and exception list live in theme/assets/javascripts/cari-stemmer.js,
-which stems the reader's query in the browser; tests/test_stemmer.py checks that both agree.
-Change a rule here, change it there.
+The rules (tables and exception list) are data in stemmer_rules.yml, read here and inlined into
+the browser's copy of the algorithm (stemmer.js, served as assets/javascripts/cari-stemmer.js),
+which stems the reader's query; tests/test_stemmer.py checks that both agree on random words too.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
-# Words the rules get wrong (word -> stem). A key also matches the end of a longer word, and it is
-# looked up before every step, so prefixed and inflected forms reach it too (bersekolah,
-# berperilaku, sekolahnya, penilainya). Keep the keys long, and none the ending of another.
-EXCEPTIONS = {
-    "perilaku": "perilaku",    # not per- + ilaku
-    "menilai": "nilai",        # men- + vowel is t- elsewhere (menulis -> tulis)
-    "penilaian": "nilai",      # same for pen-
-    "penilai": "nilai",
-    "memiliki": "milik",       # mem- + vowel is p- elsewhere (memilih -> pilih)
-    "memulai": "mulai",
-    "sekolah": "sekolah",      # -lah, -kah are particles elsewhere
-    "masalah": "masalah",
-    "langkah": "langkah",
-    "bertanya": "tanya",       # -nya, -ku, -mu are possessives elsewhere
-    "berlaku": "laku",
-    "bertemu": "temu",
-    "disiplin": "disiplin",    # di- is the passive prefix elsewhere
-    "dialog": "dialog",
-    "mentoring": "mentoring",  # an English loan, not men- + toring
-}
+import yaml
 
-# Prefix rules, first match wins: (kind, pattern, letters to drop, letter to restore).
-# The patterns are plain regular expressions that mean the same in Python and JavaScript.
-C = "[b-df-hj-np-tv-z]"  # a consonant
-PREFIX_RULES = [
-    ("me", "^meny[aeiou]", 4, "s"),      # menyusun -> susun
-    ("me", "^menge", 4, "k"),            # mengelola -> kelola (mengamati keeps its vowel)
-    ("me", "^meng[aiou]", 4, ""),        # mengamati -> amati, mengajar -> ajar
-    ("me", "^meng[ghkx]", 4, ""),        # menggunakan -> gunakan
-    ("me", "^mem[bfpv]", 3, ""),         # membimbing -> bimbing
-    ("me", "^mem[aeiou]", 3, "p"),       # memilih -> pilih
-    ("me", "^men[cdjtz]", 3, ""),        # mendukung -> dukung
-    ("me", "^men[aeiou]", 3, "t"),       # menuntaskan -> tuntaskan
-    ("me", "^me[lrwy]", 2, ""),          # melatih -> latih, merencanakan -> rencanakan
-    ("pe", "^peny[aeiou]", 4, "s"),      # peN- mirrors meN-
-    ("pe", "^penge", 4, "k"),            # pengelolaan -> kelolaan
-    ("pe", "^peng[aiou]", 4, ""),        # pengamatan -> amatan
-    ("pe", "^peng[ghkx]", 4, ""),
-    ("pe", "^pem[bfpv]", 3, ""),         # pembimbingan -> bimbingan
-    ("pe", "^pem[aeiou]", 3, "p"),       # pemimpin -> pimpin
-    ("pe", "^pen[cdjtz]", 3, ""),
-    ("pe", "^pen[aeiou]", 3, "t"),
-    ("pe", "^pelajar", 3, ""),           # pel- exists only before ajar: pelajaran -> ajaran
-    ("per", "^pere", 2, ""),             # r-initial roots: perencanaan -> rencanaan
-    ("per", "^per", 3, ""),              # perbaikan -> baikan
-    ("pe", "^pe" + C + "er", 2, ""),     # pe- before C+er: pekerjaan, peserta
-    ("pe", "^pe[lrwy]", 2, ""),          # pelatihan -> latihan
-    ("ber", "^belajar", 3, ""),          # bel- exists only before ajar
-    ("ber", "^be" + C + "er", 2, ""),    # be- before C+er: bekerja -> kerja
-    ("ber", "^bere", 2, ""),             # r-initial roots: berencana -> rencana
-    ("ber", "^ber", 3, ""),
-    ("ter", "^tere", 2, ""),
-    ("ter", "^ter", 3, ""),
-    ("di", "^di(?!s" + C + ")", 2, ""),  # not in loans: diskusi, distribusi
-    ("ke", "^ke", 2, ""),                # only in the ke-...-an confix, see KE_CONFIX
-]
-# ke- without -an belongs to the root (kelola, kepala); a consonant before -kan means the root
-# takes -kan (kembangkan, kelompokkan), while kebijakan is ke- + bijak + -an.
-KE_CONFIX = "([aeiou]k|[^k])an$"
-FIRST_KINDS = ("me", "pe", "per", "ber", "ter", "di", "ke")
-# Only these may be the inner prefix of two (di-per-, ke-ter-, pem-bel-, ke-pem-, mem-per-).
-SECOND_KINDS = ("pe", "per", "ber", "ter")
-# Nouns in peN- and ke- take -an, never -kan (kebijakan -> bijak, not bija).
-NOUN_KINDS = ("pe", "ke")
-# Suffix -i marks a verb, so it follows me-, di-, ter- and per- only (not ber-, ke-, peN-).
-I_KINDS = ("me", "di", "ter", "per")
-# The combining-mark blocks, spelt out so that Python and JavaScript drop exactly the same characters.
-COMBINING = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+RULES_FILE = Path(__file__).with_name("stemmer_rules.yml")
+BROWSER_SCRIPT = Path(__file__).with_name("stemmer.js")
+RULES = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+
+EXCEPTIONS: dict[str, str] = RULES["exceptions"]
+PREFIX_RULES = [tuple(rule) for rule in RULES["prefix_rules"]]  # (kind, pattern, drop, restore)
+KE_CONFIX = RULES["ke_confix"]
+FIRST_KINDS, SECOND_KINDS = tuple(RULES["first_kinds"]), tuple(RULES["second_kinds"])
+NOUN_KINDS, I_KINDS = tuple(RULES["noun_kinds"]), tuple(RULES["i_kinds"])
+COMBINING = RULES["combining"]
+
+
+def browser_script() -> str:
+    """assets/javascripts/cari-stemmer.js: the browser's stemmer with these rules inlined (a plain
+    script, so it also works from file://, where a separate rules file could not be fetched)."""
+    import json
+
+    rules = json.dumps(RULES, ensure_ascii=True, separators=(",", ":"))
+    script = BROWSER_SCRIPT.read_text(encoding="utf-8")
+    return script.replace("/* RULES */ null", rules, 1)
 
 
 def tokens(text: str) -> list[str]:
@@ -115,9 +70,8 @@ def _strip_prefix(word: str, kinds: tuple) -> tuple[str, str | None, bool]:
 
 
 def _strip_suffix(word: str, kind: str | None) -> str:
-    rest = _strip_ending(word, ("an",) if kind in NOUN_KINDS else ("kan", "an"))
-    # -i never after a or s: roots in -ai (nilai, sampai) and loans in -si (observasi) are common.
-    if rest == word and kind in I_KINDS and re.search("[^as]i$", word):
+    rest = _strip_ending(word, tuple(RULES["noun_suffixes"] if kind in NOUN_KINDS else RULES["suffixes"]))
+    if rest == word and kind in I_KINDS and re.search(RULES["i_suffix"], word):
         rest = _strip_ending(word, ("i",))
     return rest
 
@@ -128,10 +82,10 @@ def stem(word: str) -> str:
         return word
     if (hit := _exception(word)) is not None:
         return hit
-    word = _strip_ending(word, ("lah", "kah", "tah", "pun"))  # particle
+    word = _strip_ending(word, tuple(RULES["particles"]))
     if (hit := _exception(word)) is not None:
         return hit
-    word = _strip_ending(word, ("ku", "mu", "nya"))  # possessive
+    word = _strip_ending(word, tuple(RULES["possessives"]))
     if (hit := _exception(word)) is not None:
         return hit
     word, kind, restored = _strip_prefix(word, FIRST_KINDS)

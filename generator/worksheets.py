@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from generator.model import Catalog, Item
+from generator.wording import number_list
 
 FOLDER = "lembar-kerja"
 PACKAGE = "paket-lembar-kerja"  # one page with every form; printed once, then split per worksheet
@@ -39,30 +40,25 @@ class Worksheet:
 
 
 def worksheets(catalog: Catalog) -> list[Worksheet]:
-    """Every worksheet of the handbook, in printing order."""
-    sheets = [Worksheet("perencanaan", "LK-1", "Lembar Perencanaan Kinerja", "perencanaan",
-                        "Diisi pada bulan Januari sebelum dialog kinerja dengan kepala sekolah.", 4),
-              Worksheet("persiapan-observasi", "LK-2", "Lembar Diskusi Persiapan dan Observasi",
-                        "persiapan-observasi", "Versi kosong, untuk indikator apa pun.", 2)]
-    for indicator in catalog.of_kind("indikator-praktik"):
-        name = indicator.get("nama", indicator.id)  # a catalogue with problems may lack it
-        sheets.append(Worksheet(f"persiapan-observasi-{indicator.id}", "LK-2",
-                                f"Lembar Diskusi Persiapan dan Observasi: {name}",
-                                "persiapan-observasi", f"Sudah memuat definisi indikator {name}.",
-                                2, indicator))
-    sheets += [Worksheet("tindak-lanjut-refleksi", "LK-3", "Lembar Diskusi Tindak Lanjut dan Refleksi",
-                         "tindak-lanjut", "Untuk diskusi sesudah observasi, upaya tindak lanjut, dan refleksi.", 2),
-               Worksheet("refleksi-kompetensi", "LK-4", "Lembar Refleksi Pengembangan Kompetensi",
-                         "refleksi-kompetensi", "Satu lembar untuk setiap indikator kompetensi yang dipilih.", 2)]
+    """Every worksheet of the handbook, in printing order, as the catalogue manifest lists them."""
+    sheets = []
+    for spec in catalog.manifest.sheets:
+        sheets.append(Worksheet(spec.slug, spec.code, spec.title, spec.layout, spec.summary, spec.max_pages))
+        for item in catalog.of_kind(spec.per_item) if spec.per_item else []:
+            name = item.get("nama", item.id)  # a catalogue with problems may lack it
+            sheets.append(Worksheet(f"{spec.slug}-{item.id}", spec.code, f"{spec.title}: {name}", spec.layout,
+                                    spec.item_summary.replace("{nama}", name), spec.max_pages, item))
     return sheets
 
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """HTML templates: values are HTML-escaped (the forms are raw HTML inside Markdown pages)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True, auto_reload=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, auto_reload=True)
+    env.globals["task_numbers"] = number_list
+    return env
 
 
 def render_html(template: str, **context) -> str:
@@ -74,5 +70,5 @@ def render_html(template: str, **context) -> str:
 def render_form(sheet: Worksheet, context: dict) -> str:
     """The worksheet's form as one HTML block (no blank lines, so Markdown leaves it alone)."""
     html = _environment().get_template(f"lembar/{sheet.template}.html.j2").render(
-        indicator=sheet.indicator, slug=sheet.slug, title=sheet.title, **context)
+        indicator=sheet.indicator, slug=sheet.slug, title=sheet.title, code=sheet.code, **context)
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -44,11 +44,39 @@ def _env():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real handbook, built once per test session through the command line."""
+    """The real handbook with its PDFs, built once per test session (tests only read it). Through
+    the command line: printing runs Playwright, which cannot start inside the session's browser."""
     work = copy_project(tmp_path_factory.mktemp("build") / "proyek")
     result = run_cli("build", cwd=work)
     assert result.returncode == 0, result.stderr
     return work / "site"
+
+
+NEXT_YEAR = ROOT / "tests/fixtures/katalog-2027"  # made-up test data, never published
+
+
+def next_year_project(dest: Path) -> Path:
+    """The real project with the made-up 2027 catalogue files, edited as a coordinator would."""
+    project = copy_project(dest)
+    for path in NEXT_YEAR.glob("*.yml"):
+        shutil.copy(path, project / "catalog" / path.name)
+    # The renamed component's id changed, so guides that link to it are updated too.
+    for guide in (project / "content").rglob("*.md"):
+        text = guide.read_text(encoding="utf-8")
+        guide.write_text(text.replace("[[pengembangan-kompetensi]]", "[[pengembangan-profesi]]"), encoding="utf-8")
+    config = project / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("Katalog 2026", "Katalog 2027"), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def site_2027(tmp_path_factory) -> Path:
+    """The handbook built (in-process, without PDFs) from the made-up 2027 catalogue."""
+    from generator.build import build_site
+
+    project = next_year_project(tmp_path_factory.mktemp("2027") / "proyek")
+    build_site(project, project / "site", pdf=False)
+    return project / "site"
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -14,7 +14,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_build_reports_and_writes_site(project):
-    result = run_cli("build", cwd=project)
+    result = run_cli("build", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "Selesai: 82 halaman" in result.stderr
     assert (project / "site/index.html").is_file()
@@ -23,10 +23,10 @@ def test_build_reports_and_writes_site(project):
 
 
 def test_failed_build_leaves_previous_site_intact(project):
-    assert run_cli("build", cwd=project).returncode == 0
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
     before = snapshot(project / "site")
     replace_in(project / "catalog/perilaku.yml", "id: loyal-2-3", "id: loyal-2-2")
-    result = run_cli("build", cwd=project)
+    result = run_cli("build", "--no-pdf", cwd=project)
     assert result.returncode == 1
     assert "id 'loyal-2-2' sudah dipakai" in result.stderr
     assert "hasil build sebelumnya tidak diubah" in result.stderr
@@ -35,9 +35,9 @@ def test_failed_build_leaves_previous_site_intact(project):
 
 
 def test_a_rebuild_replaces_the_previous_output(project):
-    assert run_cli("build", cwd=project).returncode == 0
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
     replace_in(project / "catalog/praktik_kinerja.yml", "nama: Aktivitas Interaktif", "nama: Aktivitas Interaktif Baru")
-    assert run_cli("build", cwd=project).returncode == 0
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
     html = (project / "site/katalog/praktik-kinerja/pk-aktivitas-interaktif.html").read_text(encoding="utf-8")
     assert "Aktivitas Interaktif Baru" in html
 
@@ -46,7 +46,7 @@ def test_refuses_an_output_folder_it_did_not_create(project):
     foreign = project / "dokumen-sekolah"
     foreign.mkdir()
     (foreign / "rapor.xlsx").write_bytes(b"penting")
-    result = run_cli("build", "--out", "dokumen-sekolah", cwd=project)
+    result = run_cli("build", "--no-pdf", "--out", "dokumen-sekolah", cwd=project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[1].startswith(
         "dokumen-sekolah: folder keluaran sudah berisi berkas lain dan bukan hasil build sebelumnya")
@@ -56,7 +56,7 @@ def test_refuses_an_output_folder_it_did_not_create(project):
 
 def test_builds_into_an_empty_existing_folder(project):
     (project / "keluaran").mkdir()
-    assert run_cli("build", "--out", "keluaran", cwd=project).returncode == 0
+    assert run_cli("build", "--no-pdf", "--out", "keluaran", cwd=project).returncode == 0
     assert (project / "keluaran/index.html").is_file()
 
 
@@ -64,7 +64,7 @@ def test_broken_guide_link_fails_the_build(project):
     guide = project / "content/faq.md"
     text = guide.read_text(encoding="utf-8")
     guide.write_text(text + "\nLihat [halaman ini](halaman-hilang.md).\n", encoding="utf-8")
-    result = run_cli("build", cwd=project)
+    result = run_cli("build", "--no-pdf", cwd=project)
     assert result.returncode == 1
     assert f"content/faq.md:{len(text.splitlines()) + 2}: tautan ke 'halaman-hilang.md' rusak" in result.stderr
     assert not (project / "site").exists()
@@ -76,7 +76,7 @@ def test_broken_anchor_in_a_generated_page_fails_the_build(project):
     guide.write_text(guide.read_text(encoding="utf-8")
                      + "\nLihat [dimensi](katalog/praktik-kinerja/index.md#dimensi-hilang).\n",
                      encoding="utf-8")
-    result = run_cli("build", cwd=project)
+    result = run_cli("build", "--no-pdf", cwd=project)
     assert result.returncode == 1, result.stderr
     assert (f"content/faq.md:{len(guide.read_text(encoding='utf-8').splitlines())}: tautan ke"
             " 'katalog/praktik-kinerja/index.md#dimensi-hilang' rusak: bagian 'dimensi-hilang' tidak ada"
@@ -85,7 +85,7 @@ def test_broken_anchor_in_a_generated_page_fails_the_build(project):
 
 
 def test_staged_project_builds_with_plain_mkdocs(project, tmp_path):
-    assert run_cli("build", cwd=project).returncode == 0
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
     stage = project / "build/stage/nasional"
     assert not (stage / "mkdocs.yml").read_text().count("hooks:")
     out = tmp_path / "polos"

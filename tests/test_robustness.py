@@ -76,7 +76,7 @@ def outcome(project: Path) -> str:
 
 @SETTINGS
 @given(data=st.data(), name=st.sampled_from(["perilaku.yml", "tugas_pokok.yml", "predikat.yml",
-                                             "linimasa.yml", "sumber.yml"]))
+                                             "linimasa.yml", "sumber.yml", "katalog.yml"]))
 def test_mutated_catalogue_files(scratch, data, name):
     project = fresh(scratch)
     path = project / "catalog" / name
@@ -89,6 +89,15 @@ def test_mutated_catalogue_files(scratch, data, name):
 def test_arbitrary_text_as_a_catalogue_file(scratch, text):
     project = fresh(scratch)
     (project / "catalog/siklus.yml").write_text(text, encoding="utf-8")
+    outcome(project)
+
+
+@SETTINGS
+@given(text=st.text(max_size=300) | st.sampled_from(["berkas: [a]", "rencana: {a: 1}", "berkas: {[a]: b}",
+                                                      "rencana:\n  - berkas: [x]\n    kunci: 3", "cari: 5"]))
+def test_arbitrary_text_as_the_manifest(scratch, text):
+    project = fresh(scratch)
+    (project / "catalog/katalog.yml").write_text(text, encoding="utf-8")
     outcome(project)
 
 

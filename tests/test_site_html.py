@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import load_project
 from generator.catalog import load_catalog
-from generator.render import PLAN, Locator
+from generator.placement import Locator
 from tests.conftest import ROOT
 
 
@@ -41,7 +41,7 @@ def test_every_official_name_and_definition_is_in_the_site(built_site, catalog):
     text = all_text(built_site)
     # Components shown through a guide (peran, linimasa, ...) are titled by that guide instead.
     missing = [i.id for i in catalog.items.values()
-               if (i.kind != "komponen" or i.id in PLAN) and normalise(i.nama) not in text or (i.get("definisi") and normalise(i["definisi"]) not in text)]
+               if (i.kind != "komponen" or i.id in catalog.parts) and normalise(i.nama) not in text or (i.get("definisi") and normalise(i["definisi"]) not in text)]
     assert missing == []
 
 
@@ -93,7 +93,7 @@ def test_every_catalogue_item_within_three_clicks_of_home(built_site):
             problems.append(f"{item_id}: {path} more than 3 clicks away")
         elif anchor and soup(page).find(id=anchor) is None:
             problems.append(f"{item_id}: no #{anchor} on {path}")
-    from generator.render import link_targets
+    from generator.placement import link_targets
 
     targets = link_targets(project.catalog)
     kinds = {targets[i].kind for i in locator.places}

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.stemmer import EXCEPTIONS, stem, tokens
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.stemmer import EXCEPTIONS, RULES, browser_script, stem, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
-STEMMER_JS = ROOT / "theme" / "assets" / "javascripts" / "cari-stemmer.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 EXPECTED = {
@@ -85,18 +87,39 @@ def test_stems_are_stable():
     assert len(unstable) < 0.03 * len(corpus_words()), unstable
 
 
+def js_stems(browser, words: list[str], texts: list[str] = ()) -> tuple[list[str], list[list[str]]]:
+    """Stems and tokens from the browser's stemmer, as the site serves it (rules inlined)."""
+    page = browser.new_page()
+    try:
+        page.set_content("<html></html>")
+        page.add_script_tag(content=browser_script())
+        stems = page.evaluate("ws => ws.map(w => window.HandbookStemmer.stem(w))", words)
+        token_lists = page.evaluate("ts => ts.map(t => window.HandbookStemmer.tokens(t))", list(texts))
+    finally:
+        page.close()
+    return stems, token_lists
+
+
 @pytest.mark.browser
 def test_javascript_matches_python(browser):
     words = corpus_words() + sorted(EXPECTED)
     assert len(corpus_words()) >= 500
-    page = browser.new_page()
-    try:
-        page.set_content("<html></html>")
-        page.add_script_tag(path=str(STEMMER_JS))
-        js_stems = page.evaluate("ws => ws.map(w => window.HandbookStemmer.stem(w))", words)
-        js_tokens = page.evaluate("ts => ts.map(t => window.HandbookStemmer.tokens(t))", SAMPLE_TEXTS)
-    finally:
-        page.close()
-    differ = {w: (stem(w), js) for w, js in zip(words, js_stems) if stem(w) != js}
+    stems, token_lists = js_stems(browser, words, SAMPLE_TEXTS)
+    differ = {w: (stem(w), js) for w, js in zip(words, stems) if stem(w) != js}
     assert differ == {}, f"{len(differ)} of {len(words)} words stem differently (python, js)"
-    assert js_tokens == [tokens(text) for text in SAMPLE_TEXTS]
+    assert token_lists == [tokens(text) for text in SAMPLE_TEXTS]
+
+
+# Random words built from the pieces the rules look at: prefixes, roots' letters, suffixes.
+PIECES = sorted({rule[1].lstrip("^").split("[")[0].split("(")[0] for rule in RULES["prefix_rules"]}
+                | set(RULES["particles"]) | set(RULES["possessives"]) | set(RULES["suffixes"]) | {"i"})
+RANDOM_WORD = st.lists(st.sampled_from(PIECES) | st.text("abcdegiklmnoprstuy", min_size=1, max_size=4),
+                       min_size=1, max_size=5).map("".join)
+
+
+@pytest.mark.browser
+@settings(max_examples=5, deadline=None)
+@given(words=st.lists(RANDOM_WORD, min_size=200, max_size=200))
+def test_javascript_matches_python_on_random_words(browser, words):
+    stems, _ = js_stems(browser, words)
+    assert {w: (stem(w), js) for w, js in zip(words, stems) if stem(w) != js} == {}

@@ -133,8 +133,27 @@ def test_missing_and_unknown_files(project):
         "catalog/siklus.yml: berkas katalog tidak ditemukan",
         "catalog/siklus_peningkatan.yml: berkas katalog tidak dikenal (yang dikenal: glosarium.yml, kompetensi.yml,"
         " linimasa.yml, peran.yml, perilaku.yml, perubahan.yml, praktik_kinerja.yml, predikat.yml,"
-        " siklus.yml, sumber.yml, tirta.yml, tugas_pokok.yml)",
+        " siklus.yml, sumber.yml, tirta.yml, tugas_pokok.yml; berkas baru didaftarkan di catalog/katalog.yml,"
+        " kunci 'berkas')",
     ]
+
+
+def test_manifest_problems_are_located(project):
+    replace_in(project / "catalog/katalog.yml", "  siklus.yml: siklus", "  siklus.yml: siklus-baru")
+    replace_in(project / "catalog/katalog.yml", "    kunci: praktik\n    halaman: [indikator-praktik]",
+               "    kunci: praktik\n    halaman: [indikator]")
+    problems = check(project)
+    assert any(p.startswith("catalog/katalog.yml:22: bentuk 'siklus-baru' tidak dikenal")
+               and "(maksud Anda 'siklus'?)" in p for p in problems), problems
+    assert any(p.startswith("catalog/katalog.yml:")
+               and "jenis butir 'indikator' tidak ada dalam bentuk 'praktik-kinerja'" in p for p in problems), problems
+
+
+def test_manifest_roles_must_exist(project):
+    replace_in(project / "catalog/katalog.yml", "penilai: kepala-sekolah", "penilai: kepsek")
+    assert [p for p in check(project) if "kepsek" in p] == [
+        "catalog/katalog.yml: 'penilai': id peran 'kepsek' tidak dikenal (yang ada: guru, kepala-dinas,"
+        " kepala-sekolah, pengawas-sekolah)"]
 
 
 def test_guide_with_unknown_id_and_broken_link(project):
@@ -212,3 +231,17 @@ def test_missing_required_field_of_an_indicator(project, field):
     problems = check(project)
     assert problems[0] == (f"catalog/praktik_kinerja.yml:{line}: kunci '{field.split(':')[0]}' wajib diisi"
                            " pada indikator praktik kinerja")
+
+
+def test_readme_explains_every_manifest_key_and_form():
+    """The contributor section stays true to the manifest loader and the schema's forms."""
+    from generator.manifest import _PART, _TOP
+    from generator.schema import FORMS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    contributors = readme[readme.index("## For contributors"):]
+    missing = [key for key in [*_TOP, *_PART, "per_butir"] if f"`{key}" not in contributors]
+    assert missing == []
+    manifest = (ROOT / "catalog/katalog.yml").read_text(encoding="utf-8")
+    assert [form for form in FORMS if form not in manifest.split("berkas:")[0]] == []  # listed in its comment

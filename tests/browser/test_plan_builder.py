@@ -385,3 +385,26 @@ def test_no_serious_accessibility_violations(built_site, browser, axe, width):
                      for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
     page.context.close()
     assert problems == []
+
+
+def test_next_years_catalogue_shapes_the_steps_and_the_printed_sheet(browser, site_2027):
+    """The made-up 2027 catalogue (tests/fixtures): six tasks, a renamed part, four dimensions."""
+    page = open_builder(browser, site_2027)
+    steps = page.get_by_role("navigation", name="Langkah penyusunan").get_by_role("button").all_inner_texts()
+    assert steps == ["1. Identitas", "2. Tugas pokok", "3. Praktik kinerja", "4. Pengembangan profesi",
+                     "5. Perilaku kerja", "6. Ringkasan untuk kepala sekolah"]
+    step(page, "2. Tugas pokok")
+    expect(page.locator(".rencana-step:not([hidden]) .rencana-help")).to_contain_text("Tugas 1–4 berlaku")
+    fixed = page.locator('input[name="tugas.tetap"]')
+    expect(fixed).to_have_count(4)
+    step(page, "3. Praktik kinerja")
+    page.get_by_label("Kolaborasi Murid (uji)", exact=True).check()
+    expect(page.locator(".rencana-step:not([hidden]) legend")).to_have_count(4)
+    page.emulate_media(media="print")
+    sheet = page.locator(".rencana-print")
+    expect(sheet).to_contain_text("LK-1 · Pengelolaan Kinerja Guru 2027")
+    expect(sheet).to_contain_text("Tugas 1–4 dijalankan setiap guru.")
+    expect(sheet).to_contain_text("C. Pengembangan profesi")
+    expect(sheet.locator(".ws-identity .ws-fill").last).to_have_text("Januari – Desember 2027")
+    assert page.errors == []
+    page.context.close()

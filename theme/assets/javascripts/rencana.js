@@ -18,55 +18,60 @@
   if (reader) {  // the shared page, read through an edition: its name and its priorities
     const mine = new Set(reader.prioritas.map((p) => p.id));
     CATALOG.edisi = {id: reader.id, nama: reader.nama, jenis: reader.jenis};
-    CATALOG.praktik.forEach((d) => d.indikator.forEach((i) => { i.direkomendasikan = mine.has(i.id); }));
+    CATALOG.bagian.filter((p) => p.kelompok).forEach((p) => p.kelompok.forEach((g) =>
+      g.indikator.forEach((i) => { if ("direkomendasikan" in i) i.direkomendasikan = mine.has(i.id); })));
     CATALOG.label_prioritas = "★ " + reader.prioritas_label;
   }
   const EDITION = CATALOG.edisi;
   const FORMAT = 1;
   const STORAGE_KEY = "rencana-kinerja:" + EDITION.id;
-  const PERIOD = "Januari – Desember 2026";
+  const PERIOD = CATALOG.periode;
   const MAX_TEXT = 10000;        // characters per free-text field in an opened file
   const MAX_FILE = 1024 * 1024;  // a draft is a few kilobytes; refuse anything huge
   const UNCHANGED = "Draf Anda tidak diubah.";
 
   // ---- The catalogue, indexed by id ----
 
-  const ALWAYS = CATALOG.tugas.filter((t) => !t.pilihan.length && !t.tugas_tambahan.length);  // tasks 1-3
-  const OPTIONAL = CATALOG.tugas.filter((t) => t.pilihan.length);       // task 4 and its options
-  const EXTRA = CATALOG.tugas.filter((t) => t.tugas_tambahan.length);   // task 5: additional duties
-  const ITEMS = {pilihan: new Map(), tambahan: new Map(), praktik: new Map(), kompetensi: new Map(),
-    perilaku: new Map(), ekspektasi: new Map()};
-  const PARENT = new Map();  // ekspektasi id -> its behaviour indicator id
+  // The parts of the plan come from the catalogue manifest (catalog/katalog.yml): a part of tasks
+  // (`tugas`) or of groups of indicators (`kelompok`), each with its free-text questions (`isian`).
+  const PARTS = CATALOG.bagian;
+  const TASKS = PARTS.find((p) => p.tugas) || {kunci: "tugas", tugas: []};
+  const ALWAYS = TASKS.tugas.filter((t) => !t.pilihan.length && !t.tugas_tambahan.length);  // every teacher's
+  const OPTIONAL = TASKS.tugas.filter((t) => t.pilihan.length);       // tasks with options to choose
+  const EXTRA = TASKS.tugas.filter((t) => t.tugas_tambahan.length);   // additional duties
+  const hasExpectations = (p) => p.kelompok && p.kelompok.some((g) => g.indikator.some((i) => i.ekspektasi));
+  const ITEMS = new Map();   // "<part>.<field>" -> Map of id -> item
+  const PARENT = new Map();  // ekspektasi id -> its indicator id
   const GROUP = new Map();   // indicator id -> its dimension, group or aspect
-  CATALOG.tugas.forEach((t) => {
-    t.pilihan.forEach((o) => ITEMS.pilihan.set(o.id, o));
-    t.tugas_tambahan.forEach((o) => ITEMS.tambahan.set(o.id, o));
+  const items = (name) => ITEMS.get(name) || ITEMS.set(name, new Map()).get(name);
+  TASKS.tugas.forEach((t) => {
+    t.pilihan.forEach((o) => items(TASKS.kunci + ".pilihan").set(o.id, o));
+    t.tugas_tambahan.forEach((o) => items(TASKS.kunci + ".tambahan").set(o.id, o));
   });
-  [["praktik", CATALOG.praktik], ["kompetensi", CATALOG.kompetensi], ["perilaku", CATALOG.perilaku]]
-    .forEach(([kind, groups]) => groups.forEach((g) => g.indikator.forEach((i) => {
-      ITEMS[kind].set(i.id, i);
-      GROUP.set(i.id, g);
-      (i.ekspektasi || []).forEach((e) => { ITEMS.ekspektasi.set(e.id, e); PARENT.set(e.id, i.id); });
-    })));
+  PARTS.filter((p) => p.kelompok).forEach((p) => p.kelompok.forEach((g) => g.indikator.forEach((i) => {
+    items(p.kunci + ".indikator").set(i.id, i);
+    GROUP.set(i.id, g);
+    (i.ekspektasi || []).forEach((e) => { items(p.kunci + ".ekspektasi").set(e.id, e); PARENT.set(e.id, i.id); });
+  })));
 
-  // The draft's shape: part -> field -> "text", "list:<kind>" (several ids) or "one:<kind>".
+  // The draft's shape: part -> field -> "text", "list" (several ids) or "one" (one id).
   // Form controls are named "<part>.<field>", so reading and filling the form follow this table.
-  const SHAPE = {
-    identitas: {nama: "text", nip: "text", satuan: "text"},
-    tugas: {pilihan: "list:pilihan", tambahan: "list:tambahan"},
-    praktik: {indikator: "one:praktik", target: "text"},
-    kompetensi: {indikator: "list:kompetensi", kegiatan: "text"},
-    perilaku: {indikator: "list:perilaku", ekspektasi: "list:ekspektasi", catatan: "text"},
-  };
+  const SHAPE = {identitas: {nama: "text", nip: "text", satuan: "text"}};
+  PARTS.forEach((p) => {
+    const fields = SHAPE[p.kunci] = {};
+    if (p.tugas) Object.assign(fields, {pilihan: "list", tambahan: "list"});
+    else fields.indikator = p.pilih === "satu" ? "one" : "list";
+    if (hasExpectations(p)) fields.ekspektasi = "list";
+    p.isian.forEach((q) => { fields[q.kunci] = "text"; });
+  });
 
-  // Builds {part: {field: fn(name, type, kind, part, field)}} over SHAPE.
+  // Builds {part: {field: fn(name, type, part, field)}} over SHAPE.
   function mapFields(fn) {
     const out = {};
     Object.keys(SHAPE).forEach((part) => {
       out[part] = {};
       Object.keys(SHAPE[part]).forEach((field) => {
-        const [type, kind] = SHAPE[part][field].split(":");
-        out[part][field] = fn(`${part}.${field}`, type, kind, part, field);
+        out[part][field] = fn(`${part}.${field}`, SHAPE[part][field], part, field);
       });
     });
     return out;
@@ -92,7 +97,7 @@
     }
   }
 
-  function cleanField(value, type, kind, where) {
+  function cleanField(value, type, name, where) {
     if (type === "text") {
       if (typeof value !== "string") throw new Refusal(`“${where}” harus berupa teks`);
       if (value.length > MAX_TEXT) throw new Refusal(`teks “${where}” terlalu panjang`);
@@ -101,7 +106,7 @@
     const ids = type === "one" ? (value === "" ? [] : [value]) : value;
     if (!Array.isArray(ids)) throw new Refusal(`“${where}” harus berupa daftar pilihan`);
     ids.forEach((id) => {
-      if (typeof id !== "string" || !ITEMS[kind].has(id)) {
+      if (typeof id !== "string" || !items(name).has(id)) {
         throw new Refusal(`pilihan “${String(id)}” pada “${where}” tidak dikenal dalam katalog ini`);
       }
     });
@@ -118,16 +123,16 @@
     if (typeof saved.edisi !== "string") throw new Refusal("keterangan edisi tidak ada");
     const data = saved.data;
     checkObject(data, SHAPE, "data");
-    const draft = mapFields((name, type, kind, part, field) => {
+    const draft = mapFields((name, type, part, field) => {
       checkObject(data[part], SHAPE[part], `data.${part}`);
       if (!(field in data[part])) throw new Refusal(`bagian “data.${name}” tidak ada`);
-      return cleanField(data[part][field], type, kind, `data.${name}`);
+      return cleanField(data[part][field], type, name, `data.${name}`);
     });
-    draft.perilaku.ekspektasi.forEach((id) => {
-      if (!draft.perilaku.indikator.includes(PARENT.get(id))) {
-        throw new Refusal(`ekspektasi “${id}” dipilih tanpa indikator perilakunya`);
+    PARTS.filter(hasExpectations).forEach((p) => draft[p.kunci].ekspektasi.forEach((id) => {
+      if (!draft[p.kunci].indikator.includes(PARENT.get(id))) {
+        throw new Refusal(`ekspektasi “${id}” dipilih tanpa indikatornya`);
       }
-    });
+    }));
     return draft;
   }
 
@@ -189,6 +194,62 @@
   const recommendedFirst = (list) => list.filter((i) => i.direkomendasikan)
     .concat(list.filter((i) => !i.direkomendasikan));
 
+  // "1–3", "1 dan 2" or "1": the numbers of the tasks every teacher carries out.
+  const numbers = (list) => {
+    const n = list.map((t) => t.nomor);
+    const consecutive = n.every((x, k) => k === 0 || Number(x) === Number(n[k - 1]) + 1);
+    if (n.length > 2 && consecutive) return `${n[0]}–${n[n.length - 1]}`;
+    if (n.length > 2) return `${n.slice(0, -1).join(", ")}, dan ${n[n.length - 1]}`;
+    return n.join(" dan ");
+  };
+  const AUTHOR = CATALOG.penyusun.toLowerCase();  // "guru"
+  const REVIEWER = CATALOG.penilai.toLowerCase();  // "kepala sekolah"
+  const questions = (p) => p.isian.map((q) => textField(`${p.kunci}.${q.kunci}`, q.label, q.petunjuk, true));
+
+  // Help in our own words for each form of part; a form without one gets a plain instruction.
+  const HELP = {
+    "tugas-pokok": () => `Tugas ${numbers(ALWAYS)} berlaku bagi setiap ${AUTHOR}, jadi sudah tercentang. ` +
+      "Centang pilihan yang Anda jalankan dan tugas tambahan yang Anda emban tahun ini. Lewati yang " +
+      "tidak berlaku.",
+    "praktik-kinerja": () => "Pilih satu indikator sebagai fokus tahun ini: praktik mengajar yang paling " +
+      `ingin Anda tingkatkan bersama ${REVIEWER}. Baca definisinya, lalu tuliskan perubahan perilaku ` +
+      "yang ingin Anda lihat di kelas.",
+    "pengembangan-kompetensi": () => "Pilih kompetensi yang ingin Anda kembangkan, sebaiknya yang " +
+      "mendukung fokus praktik kinerja Anda. Boleh lebih dari satu.",
+    "perilaku-kerja": () => "Untuk setiap aspek, centang indikator perilaku yang Anda pilih. Setelah " +
+      "dicentang, ekspektasi khusus pimpinan untuk indikator itu muncul di bawahnya: centang yang ingin " +
+      `Anda usulkan kepada ${REVIEWER}.`,
+  };
+  const help = (p) => (HELP[p.bentuk] ? HELP[p.bentuk]() :
+    (p.pilih === "satu" ? "Pilih satu indikator." : "Pilih indikator yang sesuai; boleh lebih dari satu."));
+
+  function taskStep(p) {
+    return [
+      ALWAYS.length ? fieldset(`Tugas yang berlaku bagi setiap ${AUTHOR}`,
+        ALWAYS.map((t) => option("checkbox", `${p.kunci}.tetap`, t, {fixed: true, number: true})),
+        el("p", {class: "rencana-hint"},
+          "Tugas ini selalu masuk rencana; Anda tidak perlu memilihnya.")) : null,
+      OPTIONAL.map((t) => fieldset(`${number(t)} ${t.nama}`,
+        t.pilihan.map((o) => option("checkbox", `${p.kunci}.pilihan`, o, {number: true})))),
+      EXTRA.map((t) => fieldset(`${number(t)} ${t.nama}`, t.tugas_tambahan.map((o) =>
+        option("checkbox", `${p.kunci}.tambahan`, o, {number: true, description: o.catatan})))),
+      questions(p)];
+  }
+
+  function groupStep(p) {
+    const one = p.pilih === "satu";
+    const withExpectations = hasExpectations(p);
+    return [
+      p.kelompok.map((g) => fieldset(withExpectations ? `${g.nomor}. ${g.nama}` : g.nama,
+        recommendedFirst(g.indikator).map((i) => [
+          option(one ? "radio" : "checkbox", `${p.kunci}.indikator`, i, {description: i.definisi,
+            badge: i.direkomendasikan ? (CATALOG.label_prioritas || "Direkomendasikan untuk sekolah Anda") : null}),
+          i.ekspektasi ? el("fieldset", {class: "rencana-expect", id: controlId("ekspektasi", i.id), hidden: true},
+            el("legend", {}, "Ekspektasi khusus pimpinan"),
+            i.ekspektasi.map((e) => option("checkbox", `${p.kunci}.ekspektasi`, e))) : null]))),
+      questions(p)];
+  }
+
   const STEPS = [
     {id: "identitas", title: "Identitas",
       help: "Data ini hanya dipakai untuk kepala lembar yang Anda cetak atau simpan. Semuanya tetap di " +
@@ -196,50 +257,10 @@
       build: () => [textField("identitas.nama", "Nama"), textField("identitas.nip", "NIP/NUPTK"),
         textField("identitas.satuan", "Satuan pendidikan",
           EDITION.jenis === "sekolah" ? "Sudah terisi sesuai edisi panduan ini; ubah bila perlu." : null)]},
-    {id: "tugas", title: "Tugas pokok",
-      help: "Tugas 1 sampai 3 berlaku bagi setiap guru, jadi sudah tercentang. Centang pilihan tugas 4 " +
-        "yang Anda jalankan dan tugas tambahan yang Anda emban tahun ini. Lewati yang tidak berlaku.",
-      build: () => [
-        fieldset("Tugas yang berlaku bagi setiap guru",
-          ALWAYS.map((t) => option("checkbox", "tugas.tetap", t, {fixed: true, number: true})),
-          el("p", {class: "rencana-hint"},
-            "Ketiga tugas ini selalu masuk rencana; Anda tidak perlu memilihnya.")),
-        OPTIONAL.map((t) => fieldset(`${number(t)} ${t.nama}`,
-          t.pilihan.map((o) => option("checkbox", "tugas.pilihan", o, {number: true})))),
-        EXTRA.map((t) => fieldset(`${number(t)} ${t.nama}`, t.tugas_tambahan.map((o) =>
-          option("checkbox", "tugas.tambahan", o, {number: true, description: o.catatan}))))]},
-    {id: "praktik", title: "Praktik kinerja",
-      help: "Pilih satu indikator sebagai fokus tahun ini: praktik mengajar yang paling ingin Anda " +
-        "tingkatkan bersama kepala sekolah. Baca definisinya, lalu tuliskan perubahan perilaku yang ingin " +
-        "Anda lihat di kelas.",
-      build: () => [
-        CATALOG.praktik.map((d) => fieldset(d.nama, recommendedFirst(d.indikator).map((i) =>
-          option("radio", "praktik.indikator", i, {description: i.definisi,
-            badge: i.direkomendasikan ? (CATALOG.label_prioritas || "Direkomendasikan untuk sekolah Anda") : null})))),
-        textField("praktik.target", "Target perilaku", "Perilaku apa yang ingin Anda tingkatkan? Tulis " +
-          "sekonkret mungkin, misalnya apa yang akan dilihat pengamat di kelas Anda.", true)]},
-    {id: "kompetensi", title: "Pengembangan kompetensi",
-      help: "Pilih kompetensi yang ingin Anda kembangkan, sebaiknya yang mendukung fokus praktik kinerja " +
-        "Anda. Boleh lebih dari satu.",
-      build: () => [
-        CATALOG.kompetensi.map((g) => fieldset(g.nama,
-          g.indikator.map((i) => option("checkbox", "kompetensi.indikator", i)))),
-        textField("kompetensi.kegiatan", "Kegiatan yang direncanakan",
-          "Misalnya pelatihan, komunitas belajar, membaca, atau mentoring bersama rekan.", true)]},
-    {id: "perilaku", title: "Perilaku kerja",
-      help: "Untuk setiap aspek, centang indikator perilaku yang Anda pilih. Setelah dicentang, ekspektasi " +
-        "khusus pimpinan untuk indikator itu muncul di bawahnya: centang yang ingin Anda usulkan kepada " +
-        "kepala sekolah.",
-      build: () => [
-        CATALOG.perilaku.map((a) => fieldset(`${a.nomor}. ${a.nama}`, a.indikator.map((i) => [
-          option("checkbox", "perilaku.indikator", i),
-          el("fieldset", {class: "rencana-expect", id: controlId("ekspektasi", i.id), hidden: true},
-            el("legend", {}, "Ekspektasi khusus pimpinan"),
-            i.ekspektasi.map((e) => option("checkbox", "perilaku.ekspektasi", e)))]))),
-        textField("perilaku.catatan", "Catatan untuk diskusi dengan kepala sekolah",
-          "Pertanyaan, kendala, atau dukungan yang Anda perlukan.", true)]},
-    {id: "ringkasan", title: "Ringkasan untuk kepala sekolah",
-      help: "Periksa kembali pilihan Anda. Bawa ringkasan ini ke dialog kinerja dengan kepala sekolah, " +
+    ...PARTS.map((p) => ({id: p.kunci, title: p.judul, help: help(p),
+      build: () => (p.tugas ? taskStep(p) : groupStep(p))})),
+    {id: "ringkasan", title: `Ringkasan untuk ${REVIEWER}`,
+      help: `Periksa kembali pilihan Anda. Bawa ringkasan ini ke dialog kinerja dengan ${REVIEWER}, ` +
         "atau cetak sebagai Lembar Perencanaan Kinerja (LK-1) yang sudah terisi.",
       build: () => [el("div", {id: "rk-ringkasan", class: "rencana-summary"})]},
   ];
@@ -298,7 +319,7 @@
   });
 
   function fillForm() {
-    mapFields((name, type, kind, part, field) => {
+    mapFields((name, type, part, field) => {
       const value = draft[part][field];
       if (type === "text") form.elements.namedItem(name).value = value;
       else {
@@ -310,13 +331,15 @@
     showExpectations();
   }
 
-  // Expectations appear under a chosen behaviour indicator; unchoosing it clears them.
+  // Expectations appear under a chosen indicator; unchoosing it clears them.
   function showExpectations() {
-    form.querySelectorAll('input[name="perilaku.indikator"]').forEach((input) => {
+    PARTS.filter(hasExpectations).forEach((p) => form.querySelectorAll(`input[name="${p.kunci}.indikator"]`)
+      .forEach((input) => {
       const box = document.getElementById(controlId("ekspektasi", input.value));
+      if (!box) return;
       box.hidden = !input.checked;
       if (!input.checked) box.querySelectorAll("input").forEach((i) => { i.checked = false; });
-    });
+    }));
   }
 
   function edited() {
@@ -432,39 +455,43 @@
 
   function renderSummary() {
     const d = draft;
-    const list = (items, empty) => (items.length ? el("ul", {}, items) : el("p", {}, empty));
+    const list = (entries, empty) => (entries.length ? el("ul", {}, entries) : el("p", {}, empty));
     const item = (text) => el("li", {}, text);
     const freeText = (label, text, missing) => el("p", {}, el("strong", {}, label + ": "),
       text.trim() ? el("span", {class: "rencana-written"}, text.trim()) : missing);
-    const chosen = (kind, ids) => ids.map((id) => ITEMS[kind].get(id));
-    const pk = ITEMS.praktik.get(d.praktik.indikator);
-    const aspects = CATALOG.perilaku.map((a) => {
-      const picked = a.indikator.filter((i) => d.perilaku.indikator.includes(i.id));
-      return picked.length ? el("li", {}, el("strong", {}, a.nama), el("ul", {}, picked.map((i) =>
-        el("li", {}, i.nama, list(i.ekspektasi.filter((e) => d.perilaku.ekspektasi.includes(e.id))
-          .map((e) => item(e.nama)), "Belum ada ekspektasi khusus pimpinan yang dipilih."))))) : null;
-    }).filter(Boolean);
+    const chosen = (name, ids) => ids.map((id) => items(name).get(id));
+    const answers = (p) => p.isian.map((q) => freeText(q.label, d[p.kunci][q.kunci],
+      q.kunci === "catatan" ? "tidak ada." : "belum ditulis."));
+    const taskSummary = (p) => el("ul", {}, ALWAYS.map((t) => item(`${number(t)} ${t.nama}`)),
+      chosen(`${p.kunci}.pilihan`, d[p.kunci].pilihan).concat(chosen(`${p.kunci}.tambahan`, d[p.kunci].tambahan))
+        .map((o) => item(`${number(o)} ${o.nama}`)));
+    const groupSummary = (p) => {
+      const picked = d[p.kunci].indikator;
+      if (p.pilih === "satu") {
+        const focus = items(`${p.kunci}.indikator`).get(picked);
+        return focus ? el("p", {}, "Fokus tahun ini: ", el("strong", {}, focus.nama),
+          ` (${GROUP.get(focus.id).nama}). `, focus.definisi || "") :
+          el("p", {}, "Belum ada indikator fokus yang dipilih.");
+      }
+      if (!hasExpectations(p)) {
+        return list(chosen(`${p.kunci}.indikator`, picked).map((i) => item(`${i.nama} (${GROUP.get(i.id).nama})`)),
+          "Belum ada indikator yang dipilih.");
+      }
+      const groups = p.kelompok.map((g) => {
+        const mine = g.indikator.filter((i) => picked.includes(i.id));
+        return mine.length ? el("li", {}, el("strong", {}, g.nama), el("ul", {}, mine.map((i) =>
+          el("li", {}, i.nama, list((i.ekspektasi || []).filter((e) => d[p.kunci].ekspektasi.includes(e.id))
+            .map((e) => item(e.nama)), "Belum ada ekspektasi khusus pimpinan yang dipilih."))))) : null;
+      }).filter(Boolean);
+      return list(groups, "Belum ada indikator yang dipilih.");
+    };
     setContent(document.getElementById("rk-ringkasan"),
       el("h3", {}, "Identitas"),
       el("ul", {}, [["Nama", d.identitas.nama], ["NIP/NUPTK", d.identitas.nip],
         ["Satuan pendidikan", d.identitas.satuan]]
         .map(([label, value]) => item(`${label}: ${value.trim() || "belum diisi"}`))),
-      el("h3", {}, "1. Tugas pokok"),
-      el("ul", {}, ALWAYS.map((t) => item(`${number(t)} ${t.nama}`)),
-        chosen("pilihan", d.tugas.pilihan).concat(chosen("tambahan", d.tugas.tambahan))
-          .map((o) => item(`${number(o)} ${o.nama}`))),
-      el("h3", {}, "2. Praktik kinerja"),
-      pk ? el("p", {}, "Fokus tahun ini: ", el("strong", {}, pk.nama), ` (${GROUP.get(pk.id).nama}). `,
-        pk.definisi) : el("p", {}, "Belum ada indikator fokus yang dipilih."),
-      freeText("Target perilaku", d.praktik.target, "belum ditulis."),
-      el("h3", {}, "3. Pengembangan kompetensi"),
-      list(chosen("kompetensi", d.kompetensi.indikator)
-        .map((i) => item(`${i.nama} (${GROUP.get(i.id).nama})`)),
-        "Belum ada kompetensi yang dipilih."),
-      freeText("Kegiatan yang direncanakan", d.kompetensi.kegiatan, "belum ditulis."),
-      el("h3", {}, "4. Perilaku kerja"),
-      list(aspects, "Belum ada indikator perilaku yang dipilih."),
-      freeText("Catatan untuk diskusi dengan kepala sekolah", d.perilaku.catatan, "tidak ada."));
+      PARTS.map((p, n) => [el("h3", {}, `${n + 1}. ${p.judul}`),
+        p.tugas ? taskSummary(p) : groupSummary(p), answers(p)]));
   }
 
   // ---- The filled-in LK-1 worksheet, shown only in print ----
@@ -474,7 +501,7 @@
     const check = (on, text, sub) => [el("li", {class: on ? "rencana-ticked" : null},
       el("span", {class: on ? "ws-box ws-box--checked" : "ws-box", "aria-hidden": "true"}),
       el("span", {class: "ws-text"}, text)), sub ? el("li", {class: "ws-sub"}, sub) : null];
-    const checks = (items, extra) => el("ol", {class: "ws-checks" + (extra ? " " + extra : "")}, items);
+    const checks = (entries, extra) => el("ol", {class: "ws-checks" + (extra ? " " + extra : "")}, entries);
     const block = (title, hint, ...children) => el("div", {class: "ws-block"},
       title ? el("h3", {class: "ws-h"}, title) : null, hint ? el("p", {class: "ws-hint"}, hint) : null,
       children);
@@ -487,39 +514,44 @@
       while (rows.length < count) rows.push(el("div", {class: "ws-line"}));
       return el("div", {class: "ws-question"}, el("p", {class: "ws-label"}, label), rows);
     };
-    const grouped = (groups, ids) => groups.map((g) => [el("p", {class: "ws-group"}, g.nama),
-      checks(g.indikator.map((i) => check(ids.includes(i.id), i.nama)))]);
+    const letter = (n) => String.fromCharCode(65 + n) + ". ";
+    const answers = (p) => p.isian.map((q) => lines(q.lembar, d[p.kunci][q.kunci], q.baris));
     const numbered = (o, ids) => check(ids.includes(o.id), `${number(o)} ${o.nama}`);
+    const taskBlocks = (p, n) => [
+      block(letter(n) + p.lembar, ALWAYS.length ? `Tugas ${numbers(ALWAYS)} dijalankan setiap ${AUTHOR}.` : null,
+        checks([ALWAYS.map((t) => check(true, `${number(t)} ${t.nama}`)),
+          OPTIONAL.map((t) => check(t.pilihan.some((o) => d[p.kunci].pilihan.includes(o.id)),
+            `${number(t)} ${t.nama}`, checks(t.pilihan.map((o) => numbered(o, d[p.kunci].pilihan)))))])),
+      EXTRA.map((t) => block(`Tugas pokok ${t.nomor}: ${(t.label || t.nama).toLowerCase()}`, t.nama + ".",
+        checks(t.tugas_tambahan.map((o) => numbered(o, d[p.kunci].tambahan)), "ws-columns"))),
+      answers(p).length ? block(null, null, answers(p)) : null];
+    const groupBlock = (p, n) => {
+      const picked = p.pilih === "satu" ? [d[p.kunci].indikator] : d[p.kunci].indikator;
+      const expected = d[p.kunci].ekspektasi || [];
+      const hint = p.pilih === "satu" ? "Indikator yang menjadi fokus peningkatan tahun ini." :
+        hasExpectations(p) ? "Indikator yang dipilih dan ekspektasi khusus pimpinan yang diusulkan." : null;
+      return block(letter(n) + p.lembar, hint,
+        p.kelompok.map((g) => (hasExpectations(p) ?
+          el("div", {class: "ws-aspect"}, el("p", {class: "ws-group"}, `${g.nomor}. ${g.nama}`),
+            checks(g.indikator.map((i) => check(picked.includes(i.id), i.nama,
+              i.ekspektasi ? checks(i.ekspektasi.map((e) => check(expected.includes(e.id), e.nama)),
+                "ws-small ws-columns") : null)))) :
+          [el("p", {class: "ws-group"}, g.nama),
+            checks(g.indikator.map((i) => check(picked.includes(i.id), i.nama)))])),
+        answers(p));
+    };
     setContent(printed, el("div", {class: "ws"},
       el("div", {class: "ws-head"},
-        el("p", {class: "ws-code"}, el("span", {}, "LK-1 · Pengelolaan Kinerja Guru 2026"),
+        el("p", {class: "ws-code"}, el("span", {}, `LK-1 · ${CATALOG.judul}`),
           el("span", {class: "ws-ref"}, "Draf dari halaman Susun Rencana Kinerja")),
         el("h2", {class: "ws-title"}, "Lembar Perencanaan Kinerja")),
       el("div", {class: "ws-block ws-identity"}, field("Nama", d.identitas.nama),
         field("NIP/NUPTK", d.identitas.nip), field("Satuan pendidikan", d.identitas.satuan),
         field("Periode", PERIOD)),
-      block("A. Pelaksanaan tugas pokok", "Tugas 1–3 dijalankan setiap guru.",
-        checks([ALWAYS.map((t) => check(true, `${number(t)} ${t.nama}`)),
-          OPTIONAL.map((t) => check(t.pilihan.some((o) => d.tugas.pilihan.includes(o.id)),
-            `${number(t)} ${t.nama}`, checks(t.pilihan.map((o) => numbered(o, d.tugas.pilihan)))))])),
-      EXTRA.map((t) => block(`Tugas pokok ${t.nomor}: ${t.label.toLowerCase()}`, t.nama + ".",
-        checks(t.tugas_tambahan.map((o) => numbered(o, d.tugas.tambahan)), "ws-columns"))),
-      block("B. Praktik kinerja", "Indikator yang menjadi fokus peningkatan tahun ini.",
-        grouped(CATALOG.praktik, [d.praktik.indikator]),
-        lines("Perilaku yang ingin saya tingkatkan (target perilaku):", d.praktik.target, 2)),
-      block("C. Pengembangan kompetensi", null, grouped(CATALOG.kompetensi, d.kompetensi.indikator),
-        lines("Kegiatan yang direncanakan:", d.kompetensi.kegiatan, 4)),
-      block("D. Perilaku kerja",
-        "Indikator perilaku yang dipilih dan ekspektasi khusus pimpinan yang diusulkan.",
-        CATALOG.perilaku.map((a) => el("div", {class: "ws-aspect"},
-          el("p", {class: "ws-group"}, `${a.nomor}. ${a.nama}`),
-          checks(a.indikator.map((i) => check(d.perilaku.indikator.includes(i.id), i.nama,
-            checks(i.ekspektasi.map((e) => check(d.perilaku.ekspektasi.includes(e.id), e.nama)),
-              "ws-small ws-columns"))))))),
-      block(null, null, lines("Catatan untuk dialog kinerja dengan kepala sekolah:", d.perilaku.catatan, 3)),
-      el("div", {class: "ws-block ws-signatures"}, ["Guru", "Kepala sekolah"].map((who) =>
+      PARTS.map((p, n) => (p.tugas ? taskBlocks(p, n) : groupBlock(p, n))),
+      el("div", {class: "ws-block ws-signatures"}, [CATALOG.penyusun, CATALOG.penilai].map((who, k) =>
         el("div", {class: "ws-sign"}, el("p", {}, who), el("div", {class: "ws-sign-space"}),
-          el("p", {class: "ws-sign-name"}, "Nama: ", who === "Guru" ? d.identitas.nama : ""),
+          el("p", {class: "ws-sign-name"}, "Nama: ", k === 0 ? d.identitas.nama : ""),
           el("p", {class: "ws-sign-name"}, "Tanggal:"))))));
   }
 

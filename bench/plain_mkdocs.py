@@ -1,0 +1,37 @@
+"""Benchmark: a national build (--no-pdf, through the command line) against a plain `mkdocs build`
+of the folder it staged, both in fresh processes on the same machine, one run each.
+
+    .venv/bin/python bench/plain_mkdocs.py
+
+The ratio is what the generator adds (loading, validation, rendering, search index) on top of
+MkDocs itself.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from editions import copy_inputs, run  # noqa: E402
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-plain-") as tmp:
+        project = copy_inputs(Path(tmp) / "proyek")
+        run(project, "build", "--no-pdf")  # warm the file system cache and bytecode
+        ours, _ = run(project, "build", "--no-pdf")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                        str(project / "build/stage/nasional/mkdocs.yml"), "-d", str(Path(tmp) / "polos")],
+                       check=True)
+        plain = time.perf_counter() - started
+    print(f"national build --no-pdf: {ours:.2f} s; plain mkdocs build of its stage: {plain:.2f} s;"
+          f" ratio {ours / plain:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""The in-process MkDocs speed-ups change nothing: a multi-edition build gives, byte for byte, the
+pages a plain `mkdocs build` makes of each staged folder, also when a memo is reused, and a change
+of Markdown settings (mdx_configs) is not answered from the memo."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import mkdocs_backend
+from generator.build import build_editions
+from generator.mkdocs_backend import build_mkdocs
+from tests.conftest import copy_project
+from tests.test_editions import add_editions
+
+pytestmark = pytest.mark.skipif(not mkdocs_backend.speedups_apply(),
+                                reason="speed-ups are off with other mkdocs versions")
+# jawa-barat and school 20200003 (in that province) have the same files, so their shared pages hit the memo.
+EDITIONS = ["nasional", "jawa-barat", "20200003"]
+
+
+def plain_mkdocs(stage: Path, out: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stage / "mkdocs.yml"),
+                    "-d", str(out)], check=True, capture_output=True)
+    return out
+
+
+def differences(plain: Path, ours: Path) -> list[str]:
+    """Files of the plain build that our build lacks or has with other bytes (our build drops
+    source maps and lunr's files, which no page loads; sitemap.xml.gz is compared unzipped)."""
+    out = []
+    for path in sorted(plain.rglob("*")):
+        rel = path.relative_to(plain).as_posix()
+        if path.is_dir() or rel.endswith(".map") or rel.startswith(("assets/javascripts/lunr/",
+                                                                    "assets/javascripts/workers/")):
+            continue
+        mine = ours / rel
+        read = (lambda p: gzip.decompress(p.read_bytes())) if rel.endswith(".gz") else Path.read_bytes
+        if not mine.is_file() or read(mine) != read(path):
+            out.append(rel)
+    return out
+
+
+@pytest.fixture(scope="module")
+def editions_build(tmp_path_factory):
+    project = add_editions(copy_project(tmp_path_factory.mktemp("mkdocs") / "proyek"))
+    hits = mkdocs_backend._RENDERED.hits
+    build_editions(project, project / "site", EDITIONS, jobs=1, pdf=False)
+    return project, mkdocs_backend._RENDERED.hits - hits
+
+
+def test_multi_edition_build_equals_plain_mkdocs_of_each_stage(editions_build, tmp_path):
+    project, hits = editions_build
+    assert hits > 0  # the editions share pages, so the memo was used
+    for edition_id in EDITIONS:
+        plain = plain_mkdocs(project / "build/stage" / edition_id, tmp_path / edition_id)
+        assert differences(plain, project / "site" / edition_id) == [], edition_id
+
+
+def test_changed_markdown_settings_are_not_answered_from_the_memo(editions_build, tmp_path):
+    project, _ = editions_build
+    stage = project / "build/stage/nasional"
+    config = stage / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "permalink: true" in text
+    config.write_text(text.replace("permalink: true", "permalink: '#'"), encoding="utf-8")
+    build_mkdocs(stage, tmp_path / "ours", {})
+    assert differences(plain_mkdocs(stage, tmp_path / "plain"), tmp_path / "ours") == []
+    assert differences(project / "site/nasional", tmp_path / "ours") != []  # the setting did change pages
