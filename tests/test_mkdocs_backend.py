@@ -19,8 +19,9 @@ from tests.test_editions import add_editions
 
 pytestmark = pytest.mark.skipif(not mkdocs_backend.speedups_apply(),
                                 reason="speed-ups are off with other mkdocs versions")
-# jawa-barat and school 20200003 (in that province) have the same files, so their shared pages hit the memo.
-EDITIONS = ["nasional", "jawa-barat", "20200003"]
+# One MkDocs run builds the shared tree of every edition; a second build in the same process (as in
+# `serve`, or a rebuild after one guide changed) converts only the changed page again.
+EDITIONS = ["jawa-barat", "20200003"]
 
 
 def plain_mkdocs(stage: Path, out: Path) -> Path:
@@ -38,6 +39,8 @@ def differences(plain: Path, ours: Path) -> list[str]:
         if path.is_dir() or rel.endswith(".map") or rel.startswith(("assets/javascripts/lunr/",
                                                                     "assets/javascripts/workers/")):
             continue
+        if rel.startswith("edisi/templat/") or rel.startswith("sitemap.xml"):
+            continue  # the edition page template is taken out of the shared tree (and its sitemap)
         mine = ours / rel
         read = (lambda p: gzip.decompress(p.read_bytes())) if rel.endswith(".gz") else Path.read_bytes
         if not mine.is_file() or read(mine) != read(path):
@@ -48,17 +51,20 @@ def differences(plain: Path, ours: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def editions_build(tmp_path_factory):
     project = add_editions(copy_project(tmp_path_factory.mktemp("mkdocs") / "proyek"))
+    build_editions(project, project / "site", EDITIONS, jobs=1, pdf=False)
+    faq = project / "content/faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\nSatu kalimat baru.\n", encoding="utf-8")
     hits = mkdocs_backend._RENDERED.hits
     build_editions(project, project / "site", EDITIONS, jobs=1, pdf=False)
     return project, mkdocs_backend._RENDERED.hits - hits
 
 
-def test_multi_edition_build_equals_plain_mkdocs_of_each_stage(editions_build, tmp_path):
+def test_multi_edition_build_equals_plain_mkdocs_of_its_stage(editions_build, tmp_path):
     project, hits = editions_build
-    assert hits > 0  # the editions share pages, so the memo was used
-    for edition_id in EDITIONS:
-        plain = plain_mkdocs(project / "build/stage" / edition_id, tmp_path / edition_id)
-        assert differences(plain, project / "site" / edition_id) == [], edition_id
+    assert hits > 0  # the second build reused the pages that did not change
+    plain = plain_mkdocs(project / "build/stage/nasional", tmp_path / "plain")
+    assert differences(plain, project / "site") == []
+    assert "Satu kalimat baru." in (project / "site/faq.html").read_text(encoding="utf-8")
 
 
 def test_changed_markdown_settings_are_not_answered_from_the_memo(editions_build, tmp_path):
@@ -70,4 +76,5 @@ def test_changed_markdown_settings_are_not_answered_from_the_memo(editions_build
     config.write_text(text.replace("permalink: true", "permalink: '#'"), encoding="utf-8")
     build_mkdocs(stage, tmp_path / "ours", {})
     assert differences(plain_mkdocs(stage, tmp_path / "plain"), tmp_path / "ours") == []
-    assert differences(project / "site/nasional", tmp_path / "ours") != []  # the setting did change pages
+    # the setting did change pages
+    assert (project / "site/faq.html").read_bytes() != (tmp_path / "ours/faq.html").read_bytes()
