@@ -246,14 +246,13 @@ class _Renderer:
         self._render_search(pages)
         self._render_plan_builder(pages)
         nav = []
-        titles = {t["halaman"]: t.nama for t in page_targets(self.catalog).values()}
-        titles.update({g.path: g.title for g in self.guides})
+        titles = {p.path: _front_title(p) for p in pages}
         placed = set()
         for section in self.config.nav:
             # Pages of switched-off modules are left out of this edition.
             special = {CATALOG_TOKEN: catalog_nav, WORKSHEETS_TOKEN: worksheet_nav}
             nodes = [special[e] if e in special else NavNode(titles[e], e)
-                     for e in section.entries if e in special or e in titles]
+                     for e in section.entries if e in special or titles.get(e)]
             placed.update(section.entries)
             if not nodes:
                 continue
@@ -270,6 +269,7 @@ class _Renderer:
             nav.append(NavNode("Informasi lokal", children=local))
         # Generated pages the navigation does not name are reached from other pages.
         in_nav = _nav_paths(nav)
+        _check_listed(self.config, titles, in_nav)
         self.unlisted += [p.path for p in pages if p.path not in in_nav and p.path not in self.unlisted]
         title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
         return Rendered(pages, nav, title, self.config.description, self.edition.colour,
@@ -397,6 +397,24 @@ def plan_builder_data(catalog: Catalog, edition: ResolvedEdition, recommended: l
                                         for i in a.children["indikator"]])
                      for a in catalog.components["perilaku-kerja"].children["aspek"]],
     }
+
+
+def _front_title(page: Page) -> str | None:
+    """The title in a page's front matter (JSON-quoted by the renderer), the navigation's label."""
+    match = re.match(r'---\ntitle: (".*")\n', page.text)
+    return html.unescape(json.loads(match.group(1))) if match else None
+
+
+def _check_listed(config: SiteConfig, titles: dict[str, str | None], in_nav: set[str]) -> None:
+    """A page that site_config.yml lists and this edition renders must be in the navigation."""
+    problems = Problems()
+    for section in config.nav:
+        for index, entry in enumerate(section.entries):
+            if entry in titles and entry not in in_nav:
+                problems.add(section.entry_source(index),
+                             f"halaman '{entry}' tercantum di 'navigasi' tetapi tidak masuk navigasi situs"
+                             + ("" if titles[entry] else " (halamannya tidak punya judul di front matter)"))
+    problems.raise_if_any()
 
 
 def _nav_paths(nodes: list[NavNode]) -> set[str]:

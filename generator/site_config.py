@@ -26,6 +26,10 @@ class NavSection:
     title: str
     entries: list[str]  # guide paths or CATALOG_TOKEN
     source: Source
+    entry_sources: list[Source] = None  # where each entry is written (the section line if unknown)
+
+    def entry_source(self, index: int) -> Source:
+        return self.entry_sources[index] if self.entry_sources else self.source
 
 
 @dataclass
@@ -94,11 +98,12 @@ def _parse_nav(name: str, data: LocatedDict, problems: Problems) -> list[NavSect
                                              " atau '- Judul: [halaman1.md, halaman2.md]'")
             continue
         (title, pages), = entry.items()
+        lines = getattr(pages, "item_lines", None) or [line] * (len(pages) if isinstance(pages, list) else 1)
         pages = [pages] if isinstance(pages, str) else pages
         if not isinstance(pages, list) or not pages or not all(isinstance(p, str) for p in pages):
             problems.add(Source(name, line), f"bagian navigasi '{title}' harus berisi nama halaman")
             continue
-        sections.append(NavSection(str(title), pages, Source(name, line)))
+        sections.append(NavSection(str(title), pages, Source(name, line), [Source(name, n) for n in lines]))
     return sections
 
 
@@ -109,15 +114,15 @@ def check_nav(config: SiteConfig, guides: list[Guide], generated: set[str] | Non
     pages = {g.path for g in guides} | set(generated or ())
     seen: dict[str, Source] = {}
     for section in config.nav:
-        for entry in section.entries:
+        for index, entry in enumerate(section.entries):
+            source = section.entry_source(index)
             # Without the generated pages (catalogue unreadable) only guides can be checked.
             if (entry not in (CATALOG_TOKEN, WORKSHEETS_TOKEN) and entry not in pages
                     and generated is not None):
-                problems.add(section.source, f"halaman '{entry}' tidak ada di content/"
-                                             f"{did_you_mean(entry, pages)}")
+                problems.add(source, f"halaman '{entry}' tidak ada di content/{did_you_mean(entry, pages)}")
             elif entry in seen:
-                problems.add(section.source, f"halaman '{entry}' sudah ada di navigasi (baris {seen[entry].line})")
-            seen[entry] = section.source
+                problems.add(source, f"halaman '{entry}' sudah ada di navigasi (baris {seen[entry].line})")
+            seen[entry] = source
     for page in sorted({g.path for g in guides} - seen.keys()):
         problems.add(Source("site_config.yml", 1),
                      f"panduan 'content/{page}' belum ada di navigasi; tambahkan ke 'navigasi'")

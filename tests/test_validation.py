@@ -213,3 +213,22 @@ def test_missing_required_field_of_an_indicator(project, field):
     problems = check(project)
     assert problems[0] == (f"catalog/praktik_kinerja.yml:{line}: kunci '{field.split(':')[0]}' wajib diisi"
                            " pada indikator praktik kinerja")
+
+
+def test_listed_page_missing_from_the_built_navigation_fails_with_its_line(project, monkeypatch):
+    """The plan builder once vanished from the menu because it had no guide title; such a page
+    now stops the build at its line in site_config.yml."""
+    from generator import render
+    from generator.build import load_project
+    from generator.errors import HandbookError
+
+    real = render._front_title
+    monkeypatch.setattr(render, "_front_title", lambda page: None if page.path == "rencana.md" else real(page))
+    loaded = load_project(project)
+    edition, guides = loaded.edition("nasional")
+    with pytest.raises(HandbookError) as error:
+        render.render_handbook(loaded.config, loaded.catalog, guides, edition, pdf=False)
+    line = line_of(project / "site_config.yml", "- rencana.md")
+    assert [str(p) for p in error.value.problems] == [
+        f"site_config.yml:{line}: halaman 'rencana.md' tercantum di 'navigasi' tetapi tidak masuk"
+        " navigasi situs (halamannya tidak punya judul di front matter)"]
