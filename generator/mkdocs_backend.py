@@ -44,6 +44,7 @@ def assemble_mkdocs_config(rendered: Rendered) -> dict:
         },
         "extra": {"generator": False},
         "extra_css": ["assets/stylesheets/handbook.css"],
+        "extra_javascript": ["assets/javascripts/tabel.js"],
         # No MkDocs search plugin: the handbook's own search (generator/search.py) stems
         # Indonesian, loads nothing until used, and works from file://.
         "plugins": [],
