@@ -17,8 +17,8 @@ MD_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#)([^)\s]+?\.md)(#[^)\
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 # [[tabel:name]] -> the component whose items it shows (their links then point at that guide)
-INSERTS = {"komponen": None, "edisi": None, "linimasa": "linimasa", "perubahan": "perubahan-2026", "peran": "peran",
-           "siklus": "siklus", "predikat": "predikat"}
+INSERTS = {"komponen": None, "edisi": None, "bulan-ini": None, "linimasa": "linimasa",
+           "perubahan": "perubahan-2026", "peran": "peran", "siklus": "siklus", "predikat": "predikat"}
 FRONT_MATTER_KEYS = {"judul": True, "ringkasan": True, "peran": False, "modul": False}
 
 

@@ -232,3 +232,11 @@ def test_listed_page_missing_from_the_built_navigation_fails_with_its_line(proje
     assert [str(p) for p in error.value.problems] == [
         f"site_config.yml:{line}: halaman 'rencana.md' tercantum di 'navigasi' tetapi tidak masuk"
         " navigasi situs (halamannya tidak punya judul di front matter)"]
+
+
+def test_month_outside_the_year_is_reported(project):
+    path = project / "catalog/linimasa.yml"
+    replace_in(path, "bulan: [1]", "bulan: [13]")
+    line = line_of(path, "bulan: [13]")
+    assert check(project) == [f"catalog/linimasa.yml:{line}: butir ke-1 pada 'bulan' harus berupa"
+                              " nomor bulan 1 sampai 12, bukan angka 13"]
