@@ -25,7 +25,7 @@ from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.kit import FOLDER as KIT_DIR
 from generator.kit import card_set_pages, card_sets, page_url, qr_svg
 from generator.worksheets import FOLDER as WORKSHEETS_DIR
-from generator.worksheets import PACKAGE, render_form, worksheets
+from generator.worksheets import PACKAGE, render_form, worksheet_for, worksheets
 
 # The four parts of a teacher's plan, in the order Ruang GTK shows them.
 PLAN = ("tugas-pokok", "praktik-kinerja", "pengembangan-kompetensi", "perilaku-kerja")
@@ -190,7 +190,9 @@ class _Renderer:
                     self.refs[item_id].append(guide)
         self.env = _environment()
         # Per-edition values reach the templates as render context (the environment is shared).
+        self.sequence = {c: self._own_pages(catalog.components[c]) for c in PLAN}
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
+                            neighbours=self._neighbours, worksheet=self._worksheet, plan_href=self._plan_href,
                             catalog=catalog, plan=[catalog.components[c] for c in PLAN],
                             edition=edition, recommended=recommended_indicators(catalog, edition),
                             pdf=pdf)
@@ -204,6 +206,21 @@ class _Renderer:
     def _link(self, context, item: Item, text: str | None = None) -> Markup:
         label = escape_md(text if text is not None else display_name(item))
         return Markup(f"[{label}]({self.locator.href(item, context['page_path'])})")
+
+    def _neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
+        """The pages before and after an item page within its component, in catalogue order."""
+        pages = self.sequence[item.component]
+        at = pages.index(item)
+        return (pages[at - 1] if at else None), (pages[at + 1] if at + 1 < len(pages) else None)
+
+    def _worksheet(self, item: Item) -> Item:
+        return self.targets[f"lembar-{worksheet_for(item, worksheets(self.catalog)).slug}"]
+
+    @jinja2.pass_context
+    def _plan_href(self, context, item: Item) -> Markup:
+        """The plan builder with the item already chosen (rencana.js reads ?pilih=)."""
+        rel = posixpath.relpath(PLAN_PAGE, posixpath.dirname(context["page_path"]) or ".")
+        return Markup(f"{rel}?pilih={item.id}")
 
     @jinja2.pass_context
     def _related_guides(self, context, item: Item) -> list[tuple[str, str]]:

@@ -57,6 +57,17 @@ def worksheets(catalog: Catalog) -> list[Worksheet]:
     return sheets
 
 
+def worksheet_for(item: Item, sheets: list[Worksheet]) -> Worksheet:
+    """The worksheet a reader fills in for a catalogue item: a praktik kinerja indicator's
+    pre-filled LK-2, LK-4 for a kompetensi indicator, else the planning sheet LK-1."""
+    by_slug = {s.slug: s for s in sheets}
+    if item.kind == "indikator-praktik":
+        return next(s for s in sheets if s.indicator is item)
+    if item.component == "pengembangan-kompetensi":
+        return by_slug["refleksi-kompetensi"]
+    return by_slug["perencanaan"]
+
+
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """HTML templates: values are HTML-escaped (the forms are raw HTML inside Markdown pages)."""
