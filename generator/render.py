@@ -25,7 +25,7 @@ from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.kit import FOLDER as KIT_DIR
 from generator.kit import card_set_pages, card_sets, page_url, qr_svg
 from generator.worksheets import FOLDER as WORKSHEETS_DIR
-from generator.worksheets import PACKAGE, render_form, worksheet_for, worksheets
+from generator.worksheets import PACKAGE, print_margins, render_form, worksheet_for, worksheets
 
 # The four parts of a teacher's plan, in the order Ruang GTK shows them.
 PLAN = ("tugas-pokok", "praktik-kinerja", "pengembangan-kompetensi", "perilaku-kerja")
@@ -303,7 +303,8 @@ class _Renderer:
         for sheet in sheets:
             form = render_form(sheet, form_context)
             forms.append(form)
-            pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form)))
+            pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form,
+                                                          margins=print_margins(sheet))))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
             else:  # the eight pre-filled LK-2 are reached from the worksheet index

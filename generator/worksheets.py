@@ -57,6 +57,21 @@ def worksheets(catalog: Catalog) -> list[Worksheet]:
     return sheets
 
 
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def print_margins(sheet: Worksheet) -> str:
+    """A style block for the sheet's own page: every printed page carries the sheet's code and
+    title, a name line (the first page has the identity block instead) and "halaman N dari M", so
+    a separated photocopy still says what and whose it is."""
+    return ("<style>@page { "
+            f"@top-left {{ content: {_css_string(f'{sheet.code} · {sheet.title}')}; }} "
+            '@top-right { content: "Nama: ______________________"; } '
+            '@bottom-right { content: "halaman " counter(page) " dari " counter(pages); } } '
+            "@page :first { @top-right { content: none; } }</style>")
+
+
 def worksheet_for(item: Item, sheets: list[Worksheet]) -> Worksheet:
     """The worksheet a reader fills in for a catalogue item: a praktik kinerja indicator's
     pre-filled LK-2, LK-4 for a kompetensi indicator, else the planning sheet LK-1."""
