@@ -160,6 +160,22 @@ def recommended_indicators(catalog: Catalog, edition: ResolvedEdition) -> list[I
     return out
 
 
+def contact_links(contact: dict) -> list[tuple[str, str]]:
+    """(text, href) to call, message or e-mail an edition contact. A mobile number (08..., +628...)
+    also gets a WhatsApp link (wa.me: a page outside the handbook that the reader chooses to open)."""
+    links = []
+    phone = contact.get("telepon", "")
+    digits = re.sub(r"\D", "", phone)
+    if digits:
+        international = "62" + digits[1:] if digits.startswith("0") else digits
+        links.append((f"Telepon {phone}", f"tel:+{international}"))
+        if international.startswith("628"):
+            links.append(("WhatsApp", f"https://wa.me/{international}"))
+    if contact.get("surel"):
+        links.append((contact["surel"], f"mailto:{contact['surel']}"))
+    return links
+
+
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """One template environment per process, so templates compile once for all editions."""
@@ -170,7 +186,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=True,  # `handbook serve` picks up edited templates
     )
     env.globals.update(json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
-                       display_name=display_name, raw=Markup)
+                       display_name=display_name, raw=Markup, contact_links=contact_links)
     env.filters["md"] = escape_md
     return env
 
