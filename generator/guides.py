@@ -17,8 +17,9 @@ MD_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#)([^)\s]+?\.md)(#[^)\
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 # [[tabel:name]] -> the component whose items it shows (their links then point at that guide)
-INSERTS = {"komponen": None, "edisi": None, "bulan-ini": None, "linimasa": "linimasa",
-           "perubahan": "perubahan-2026", "peran": "peran", "siklus": "siklus", "predikat": "predikat"}
+INSERTS = {"komponen": None, "edisi": None, "bulan-ini": None, "daftar-pertanyaan": None,
+           "linimasa": "linimasa", "perubahan": "perubahan-2026", "peran": "peran", "siklus": "siklus",
+           "predikat": "predikat"}
 FRONT_MATTER_KEYS = {"judul": True, "ringkasan": True, "peran": False, "modul": False}
 
 
@@ -155,16 +156,21 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
     problems.raise_if_any()
 
 
-def heading_anchors(guide: Guide) -> set[str]:
-    """Anchors that Markdown's toc extension gives the guide's headings (or their {#id})."""
+def headings(guide: Guide) -> list[tuple[int, str, str]]:
+    """(level, text, anchor) of the guide's headings; anchors as Markdown's toc extension makes
+    them (or their {#id})."""
     from markdown.extensions.toc import slugify
 
-    anchors = set()
+    out = []
     for _, line in _prose_lines(guide):
-        match = re.match(r"^#{1,6}\s+(.*?)\s*(\{[^}]*#([\w-]+)[^}]*\})?\s*$", line)
+        match = re.match(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*#([\w-]+)[^}]*\})?\s*$", line)
         if match:
-            anchors.add(match.group(3) or slugify(match.group(1), "-"))
-    return anchors
+            out.append((len(match.group(1)), match.group(2), match.group(4) or slugify(match.group(2), "-")))
+    return out
+
+
+def heading_anchors(guide: Guide) -> set[str]:
+    return {anchor for _, _, anchor in headings(guide)}
 
 
 def _resolve_relative(page: str, target: str) -> str:

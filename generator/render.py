@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from generator.editions import ResolvedEdition
 from generator.errors import Problems, Source
-from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK
+from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK, headings
 from generator.model import Catalog, Guide, Item
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.kit import FOLDER as KIT_DIR
@@ -372,7 +372,7 @@ class _Renderer:
             match = ITEM_LINK.fullmatch(stripped)
             if match and match.group(1).startswith("tabel:"):
                 name = match.group(1)[len("tabel:"):]
-                lines.append(self._template(f"tabel_{name}.md.j2", guide.path,
+                lines.append(self._template(f"tabel_{name}.md.j2", guide.path, guide_headings=headings(guide),
                                             component=self.catalog.components.get(INSERTS[name])))
                 continue
             line = ITEM_LINK.sub(lambda m: self._link({"page_path": guide.path},
