@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import replace_in, run_cli
 
 
@@ -104,3 +106,35 @@ def test_cli_help_is_indonesian(project):
     wrong = run_cli("bangun", cwd=project)
     assert wrong.returncode == 2
     assert "perintah tidak dapat dipahami" in wrong.stderr
+
+
+ARGPARSE_ENGLISH = ("usage", "invalid choice", "unrecognized arguments", "expected one argument",
+                    "the following arguments", "error:", "show this help", "options:", "invalid int")
+
+
+@pytest.mark.parametrize("args", [["build", "--help"], ["check", "--help"], ["serve", "--help"]])
+def test_subcommand_help_has_one_indonesian_usage_line(project, args):
+    result = run_cli(*args, cwd=project)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"Pemakaian: handbook {args[0]} [-h]")
+    assert result.stdout.count("Pemakaian:") == 1
+    assert not any(english in result.stdout for english in ARGPARSE_ENGLISH)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["bangun"], "handbook: perintah tidak dapat dipahami (argumen PERINTAH: pilihan 'bangun' tidak"
+                 " dikenal (yang ada: 'build', 'check', 'serve')).\nLihat 'handbook --help'."),
+    (["build", "-o", "x"], "handbook: perintah tidak dapat dipahami (argumen tidak dikenal: -o x).\n"
+                           "Lihat 'handbook --help'."),
+    (["build", "--edition"], "handbook build: perintah tidak dapat dipahami (argumen --edition: memerlukan"
+                             " satu nilai).\nLihat 'handbook build --help'."),
+    (["build", "--jobs", "dua"], "handbook build: perintah tidak dapat dipahami (argumen --jobs: 'dua'"
+                                 " bukan bilangan bulat positif).\nLihat 'handbook build --help'."),
+])
+def test_wrong_usage_is_explained_in_indonesian(project, args, message):
+    result = run_cli(*args, cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Pemakaian: handbook")
+    assert result.stderr.rstrip().endswith(message)
+    assert "Pemakaian: Pemakaian:" not in result.stderr and "'Pemakaian:" not in result.stderr
+    assert not any(english in result.stderr for english in ARGPARSE_ENGLISH)
