@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalog import load_catalog
+from generator.dates import source_dates
 from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, load_guides, overlay_guides
@@ -222,7 +223,9 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     from generator.worksheets import FOLDER, PACKAGE, worksheets
 
     edition, guides = project.edition(edition_id)
-    rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None)
+    sources = {g.source_path for g in guides} | {i.source.path for i in project.catalog.items.values()}
+    rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None,
+                               updated=source_dates(project.root, sorted(sources)))
     stage = _fresh_folder(stage, project.root)
     logo = project.root / edition.logo if edition.logo else None
     write_mkdocs_project(rendered, stage, project.root / "theme", logo)

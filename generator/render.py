@@ -6,6 +6,7 @@ lists) plus a neutral navigation tree, so the renderer behind them can be swappe
 
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 import json
@@ -13,10 +14,12 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
+from generator.dates import indonesian
 from generator.editions import ResolvedEdition
 from generator.errors import Problems, Source
 from generator.guides import INSERTS, ITEM_LINK, TEXT_LINK, headings
@@ -142,11 +145,24 @@ def display_name(item: Item) -> str:
 
 
 def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
-                    edition: ResolvedEdition, pdf: bool = True) -> Rendered:
+                    edition: ResolvedEdition, pdf: bool = True,
+                    updated: dict[str, datetime.date] | None = None) -> Rendered:
     """Return every page of one edition of the handbook as Markdown, plus the navigation tree.
-    `pdf` says whether worksheet PDFs will be made (their pages then link to them)."""
+    `pdf` says whether worksheet PDFs will be made (their pages then link to them); `updated`
+    gives the last change of each source file (generator.dates), shown on the pages made from it."""
     renderer = _Renderer(config, catalog, guides, edition, pdf)
-    return renderer.render()
+    rendered = renderer.render()
+    rendered.pages = [renderer.stamp(page, updated or {}) for page in rendered.pages]
+    return rendered
+
+
+def report_address(config: SiteConfig, edition: ResolvedEdition) -> str | None:
+    """Where a reader reports a mistake: the edition's first contact with an e-mail address, else
+    the address in site_config.yml ('laporan')."""
+    for contact in edition.contacts or []:
+        if contact.get("surel"):
+            return contact["surel"]
+    return config.report
 
 
 def recommended_indicators(catalog: Catalog, edition: ResolvedEdition) -> list[Item]:
@@ -250,6 +266,33 @@ class _Renderer:
                 if (guide.title, href) not in out:
                     out.append((guide.title, href))
         return out
+
+    def stamp(self, page: Page, updated: dict[str, datetime.date]) -> Page:
+        """Add to a page's front matter when its sources last changed and where to report a
+        mistake (theme/partials/source-file.html shows both under the page)."""
+        sources = self._sources(page.path)
+        dates = [updated[s] for s in sources if s in updated]
+        meta = {}
+        if dates:
+            meta["diperbarui"] = indonesian(max(dates))
+        address = report_address(self.config, self.edition)
+        if address:
+            title = _front_title(page) or page.path
+            meta["laporkan"] = (f"mailto:{address}?subject=" + quote(f"Kesalahan di halaman: {title}")
+                                if "@" in address else address)
+        lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+        return Page(page.path, "---\n" + lines + page.text[4:]) if page.text.startswith("---\n") else page
+
+    def _sources(self, path: str) -> list[str]:
+        """Source files a page is made from: its guide, its catalogue item's file, else the whole
+        catalogue (worksheets, kit, search, plan builder draw on all of it)."""
+        guide = next((g for g in self.guides if g.path == path), None)
+        if guide:
+            return [guide.source_path]
+        owners = [i for i, place in self.locator.places.items() if place == (path, None) and i in self.catalog.items]
+        if owners:
+            return [self.catalog.items[owners[0]].source.path]
+        return sorted({i.source.path for i in self.catalog.items.values()})
 
     def _template(self, name: str, page_path: str, **context) -> str:
         return self.env.get_template(name).render(page_path=page_path, **self.context, **context)

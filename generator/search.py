@@ -86,7 +86,7 @@ def _read_article(html: str, url: str) -> tuple[str, list]:
     if article is None:
         return url, []
     # Printable forms and cards repeat the catalogue; the page's own words describe it.
-    for node in article.select(".ws, .kit, .headerlink, .md-content__button, script, style, svg"):
+    for node in article.select(".ws, .kit, .headerlink, .md-content__button, .hb-halaman-info, script, style, svg"):
         node.decompose()
     h1 = article.find("h1")
     title = h1.get_text(" ", strip=True) if h1 else url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,8 @@ COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue
            "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown",
            "grey", "blue-grey", "black", "white")
 KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "catatan_kaki": False, "navigasi": True,
-        "modul": False, "edisi": False, "daftar_sekolah": False, "alamat": False}
+        "modul": False, "edisi": False, "daftar_sekolah": False, "alamat": False,
+        "laporan": False}
 DEFAULT_FOOTER = ("Panduan komunitas, bukan terbitan resmi Kemendikdasmen. Rujukan resmi: Ruang GTK"
                   " dan peraturan yang berlaku.")
 
@@ -39,6 +41,7 @@ class SiteConfig:
     primary_colour: str
     footer: str
     nav: list[NavSection]
+    report: str | None  # where readers report a mistake: an e-mail address or a web address
     modules: dict[str, bool]  # optional modules and whether they are on nationally
     national: Edition
     editions: dict[str, Edition]  # regional and school editions by id
@@ -75,12 +78,18 @@ def load_site_config(root: Path, catalog: Catalog | None = None,
     address = data.get("alamat")
     if address is not None and not (isinstance(address, str) and check_address(address, Source(name, data.line_of("alamat")), problems)):
         address = None
+    report = data.get("laporan")
+    if report is not None and not (isinstance(report, str) and (
+            re.match(r"^[^@\s/]+@[^@\s]+\.[^@\s]+$", report)
+            or check_address(report, Source(name, data.line_of("laporan")), Problems()))):
+        problems.add(Source(name, data.line_of("laporan")),
+                     f"'laporan' harus berupa alamat surel atau alamat web lengkap, bukan '{report}'")
     problems.raise_if_any()
     national = Edition(id=NATIONAL, name="Nasional", type=NATIONAL, source=Source(name, 1),
                        colour=colour, modules=dict(modules), address=address)
     return SiteConfig(title=data["judul"].strip(), description=data["deskripsi"].strip(),
                       primary_colour=colour, footer=data.get("catatan_kaki", DEFAULT_FOOTER).strip(),
-                      nav=nav, modules=modules, national=national,
+                      nav=nav, report=report, modules=modules, national=national,
                       editions={e.id: e for e in editions})
 
 
