@@ -218,6 +218,7 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
     when a `printer` is given; return its page count."""
     from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
     from generator.kit import card_sets
+    from generator.offline import write_offline_files
     from generator.pdf import write_page_pdfs, write_worksheet_pdfs
     from generator.search import build_index
     from generator.worksheets import FOLDER, PACKAGE, worksheets
@@ -235,6 +236,7 @@ def build_edition(project: Project, edition_id: str, out: Path, stage: Path, pri
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         write_page_pdfs(out, [c.page for c in card_sets(project.catalog)] + sorted(printable_guides(guides)),
                         printer)
+    write_offline_files(out, rendered.site_title, edition.colour)  # last: it lists every file
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return len(rendered.pages)
 
