@@ -193,7 +193,7 @@ def test_guide_missing_from_navigation(project):
 def test_valid_project_passes(project):
     result = run_cli("check", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.startswith("Tidak ada masalah: 268 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
+    assert result.stderr.startswith("Tidak ada masalah: 269 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
 
 
 def test_unreadable_file_is_reported_once(project):
