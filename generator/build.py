@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalog import load_catalog
+from generator.dates import source_dates
 from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
@@ -241,12 +242,15 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
     from generator.edition_site import Chrome, template_page
     from generator.kit import card_sets
     from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
+    from generator.offline import write_offline_files
     from generator.pdf import write_page_pdfs, write_worksheet_pdfs
     from generator.search import build_index
     from generator.worksheets import FOLDER, PACKAGE, worksheets
 
     edition, guides = project.edition(NATIONAL)
-    rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None)
+    sources = {g.source_path for g in guides} | {i.source.path for i in project.catalog.items.values()}
+    rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None,
+                               updated=source_dates(project.root, sorted(sources)))
     template = template_page()
     rendered.pages.append(template)
     rendered.unlisted.append(template.path)
@@ -262,6 +266,7 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         write_page_pdfs(out, [c.page for c in card_sets(project.catalog)] + sorted(printable_guides(guides)),
                         printer)
+    write_offline_files(out, rendered.site_title, edition.colour)  # last: it lists every file
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return chrome, len(rendered.pages) - 1
 

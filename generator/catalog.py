@@ -15,6 +15,7 @@ from generator.yamlio import LocatedDict, LocatedList, load_yaml
 
 _TYPE_NAMES = {
     "text": "teks", "texts": "daftar teks", "bool": "true atau false", "int": "bilangan bulat",
+    "months": "daftar nomor bulan", "month": "nomor bulan 1 sampai 12",
     "ref": "id", "refs": "daftar id",
 }
 
@@ -159,7 +160,7 @@ class _Loader:
                 continue
             value = raw[name]
             at = Source(rel, raw.line_of(name))
-            if spec.type in ("texts", "refs") and isinstance(value, list):
+            if spec.type in ("texts", "refs", "months") and isinstance(value, list):
                 bad = [(n, v) for n, v in enumerate(value) if not _type_ok(v, spec.type[:-1])]
                 for n, v in bad:
                     where = value.item_lines[n] if isinstance(value, LocatedList) else at.line
@@ -247,6 +248,10 @@ def _type_ok(value, type_: str) -> bool:
         return isinstance(value, bool)
     if type_ == "int":
         return isinstance(value, int) and not isinstance(value, bool)
+    if type_ == "month":
+        return _type_ok(value, "int") and 1 <= value <= 12
+    if type_ == "months":
+        return isinstance(value, list) and all(_type_ok(v, "month") for v in value)
     raise ValueError(type_)
 
 

@@ -13,19 +13,38 @@ from pathlib import Path
 from generator.errors import HandbookError
 
 
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="Pemakaian: ")
+# argparse's own messages (usage line, wrong choices, unknown arguments ...) in Indonesian. argparse
+# looks them up through its module-level gettext function; messages not listed stay as they are.
+_ARGPARSE_MESSAGES = {
+    "usage: ": "Pemakaian: ",
+    "options": "opsi",
+    "positional arguments": "argumen",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal (yang ada: %(choices)s)",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "one of the arguments %s is required": "salah satu argumen ini wajib diisi: %s",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "memerlukan satu nilai",
+    "expected at least one argument": "memerlukan paling sedikit satu nilai",
+    "expected at most one argument": "memerlukan paling banyak satu nilai",
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah",
+    "not allowed with argument %s": "tidak boleh dipakai bersama argumen %s",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi %(option)s kurang jelas: bisa berarti %(matches)s",
+    "ignored explicit argument %r": "nilai %r diabaikan: opsi ini tidak memerlukan nilai",
+    "unexpected option string: %s": "opsi tidak terduga: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+}
+argparse._ = lambda message: _ARGPARSE_MESSAGES.get(message, message)
 
 
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _Formatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
         self._positionals.title = "perintah"
         self._optionals.title = "opsi"
-        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+        self.add_argument("-h", "--help", action="help", help=argparse._("show this help message and exit"))
 
     def error(self, message):
         self.print_usage(sys.stderr)
@@ -63,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                             " ini PDF dilewati bila Chromium tidak ada")
     build.add_argument("--no-pdf", dest="pdf", action="store_false",
                        help="jangan buat PDF lembar kerja (tidak memerlukan Chromium)")
-    build.add_argument("--jobs", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
+    build.add_argument("--jobs", type=_whole_number, default=None, metavar="N", help=argparse.SUPPRESS)
     join = commands.add_parser(
         "join", help="gabungkan hasil beberapa --shard menjadi satu situs",
         description="Gabungkan folder hasil 'build --shard K/N' menjadi satu situs dengan satu"
@@ -77,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="pratinjau langsung di peramban; halaman dimuat ulang"
                                               " saat katalog, panduan, atau tema diubah",
                                 description="Pratinjau langsung dengan muat ulang otomatis.")
-    serve.add_argument("--port", type=int, default=8000, help="nomor port (bawaan: 8000)")
+    serve.add_argument("--port", type=_whole_number, default=8000, help="nomor port (bawaan: 8000)")
     serve.add_argument("--host", default="127.0.0.1", help="alamat (bawaan: 127.0.0.1)")
     serve.add_argument("--edition", metavar="ID", default="nasional",
                        help="edisi yang dipratinjau (bawaan: nasional)")
@@ -87,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("folder", type=Path, metavar="FOLDER", help="folder proyek baru (baru atau kosong)")
     new.add_argument("--wilayah", default="Kabupaten Contoh", help="nama wilayah (bawaan: Kabupaten Contoh)")
     return parser
+
+
+def _whole_number(value: str) -> int:
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"'{value}' bukan bilangan bulat positif")
 
 
 def _shard(value: str) -> str:

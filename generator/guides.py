@@ -212,16 +212,21 @@ def _resolve_inside(page: str, target: str) -> str | None:
     return "/".join(parts)
 
 
-def heading_anchors(guide: Guide) -> set[str]:
-    """Anchors that Markdown's toc extension gives the guide's headings (or their {#id})."""
+def headings(guide: Guide) -> list[tuple[int, str, str]]:
+    """(level, text, anchor) of the guide's headings; anchors as Markdown's toc extension makes
+    them (or their {#id})."""
     from markdown.extensions.toc import slugify
 
-    anchors = set()
+    out = []
     for _, line in _prose_lines(guide):
-        match = re.match(r"^#{1,6}\s+(.*?)\s*(\{[^}]*#([\w-]+)[^}]*\})?\s*$", line)
+        match = re.match(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*#([\w-]+)[^}]*\})?\s*$", line)
         if match:
-            anchors.add(match.group(3) or slugify(match.group(1), "-"))
-    return anchors
+            out.append((len(match.group(1)), match.group(2), match.group(4) or slugify(match.group(2), "-")))
+    return out
+
+
+def heading_anchors(guide: Guide) -> set[str]:
+    return {anchor for _, _, anchor in headings(guide)}
 
 
 def _resolve_relative(page: str, target: str) -> str:

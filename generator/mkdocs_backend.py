@@ -45,8 +45,9 @@ def assemble_mkdocs_config(rendered: Rendered) -> dict:
         },
         "extra": {"generator": False},
         "extra_css": ["assets/stylesheets/handbook.css"],
-        # Shared pages speak to the edition the reader came through (generator/edition_site.py).
-        "extra_javascript": ["assets/javascripts/edisi.js"],
+        # Shared pages speak to the edition the reader came through (generator/edition_site.py);
+        # tables stack into labelled rows on phones.
+        "extra_javascript": ["assets/javascripts/edisi.js", "assets/javascripts/tabel.js"],
         # No MkDocs search plugin: the handbook's own search (generator/search.py) stems
         # Indonesian, loads nothing until used, and works from file://.
         "plugins": [],

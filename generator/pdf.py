@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.errors import HandbookError, Problem, Source
 
-CACHE_VERSION = "1"  # bump when the printing settings change
+CACHE_VERSION = "2"  # bump when the printing settings change
 # What a printed page shows: its article (the print stylesheet hides everything else).
 _PRINTED = re.compile(r"<article.*?</article>", re.S)
 
@@ -106,15 +106,21 @@ class Printer:
 
 
 def write_worksheet_pdfs(site: Path, folder: str, package: str, sheets, printer: Printer) -> None:
-    """Print the page holding every form once, then cut it into one PDF per worksheet at the
-    sheets' titles (level-one entries of the PDF outline). Cut files are cached with it."""
-    package_pdf, fresh = printer.print_page(site / folder / f"{package}.html", site_styles(site))
-    cut = package_pdf.parent
-    if fresh or not all((cut / f"{s.slug}.pdf").is_file() for s in sheets):
-        _cut(package_pdf, sheets, cut)
-    shutil.copyfile(package_pdf, site / folder / f"{package}.pdf")
+    """Print each worksheet from its own page (so "halaman N dari M" counts that sheet's pages),
+    then join them into the package PDF with one outline entry per sheet."""
+    from pypdf import PdfWriter
+
+    styles = site_styles(site)
+    writer = PdfWriter()
     for sheet in sheets:
-        shutil.copyfile(cut / f"{sheet.slug}.pdf", site / sheet.pdf)
+        printed, _ = printer.print_page(site / (sheet.page.removesuffix(".md") + ".html"), styles)
+        shutil.copyfile(printed, site / sheet.pdf)
+        first = len(writer.pages)
+        writer.append(str(printed), import_outline=False)
+        writer.add_outline_item(sheet.title, first)
+    writer.add_metadata({"/Title": "Paket lembar kerja"})
+    with open(site / folder / f"{package}.pdf", "wb") as f:
+        writer.write(f)
 
 
 def write_page_pdfs(site: Path, pages: list[str], printer: Printer) -> None:
@@ -136,19 +142,6 @@ def sheet_pages(reader, sheets) -> dict[str, range]:
         raise RuntimeError(f"worksheet outline does not match the worksheets: {titles}")
     bounds = [page for _, page in starts] + [len(reader.pages)]
     return {sheet.slug: range(first, end) for sheet, first, end in zip(sheets, bounds, bounds[1:])}
-
-
-def _cut(package_pdf: Path, sheets, out: Path) -> None:
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(str(package_pdf))
-    for sheet, pages in zip(sheets, sheet_pages(reader, sheets).values()):
-        writer = PdfWriter()
-        for number in pages:
-            writer.add_page(reader.pages[number])
-        writer.add_metadata({"/Title": sheet.title})
-        with open(out / f"{sheet.slug}.pdf", "wb") as f:
-            writer.write(f)
 
 
 def _key(html: str, styles: bytes) -> str:

@@ -26,8 +26,9 @@ WORKSHEETS_INDEX = f"{WORKSHEETS_DIR}/index.md"
 
 # [[tabel:name]] -> the form of the component whose items it shows (their links then point at the
 # guide holding the table); None: a table that shows no linkable items.
-INSERTS = {"komponen": None, "edisi": None, "linimasa": "linimasa", "perubahan": "perubahan",
-           "peran": "peran", "siklus": "siklus", "predikat": "predikat"}
+INSERTS = {"komponen": None, "edisi": None, "bulan-ini": None, "daftar-pertanyaan": None,
+           "linimasa": "linimasa", "perubahan": "perubahan", "peran": "peran", "siklus": "siklus",
+           "predikat": "predikat"}
 
 # Page kinds besides the parts of the plan (whose kind is their manifest `kunci`).
 GUIDE_KIND = "panduan"

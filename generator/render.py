@@ -6,6 +6,7 @@ lists) plus a neutral navigation tree, so the renderer behind them can be swappe
 
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 import json
@@ -13,12 +14,15 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
+from generator.dates import indonesian
+from generator.errors import Problems
 from generator.editions import ResolvedEdition, priority_label
-from generator.guides import ITEM_LINK, TEXT_LINK
+from generator.guides import ITEM_LINK, TEXT_LINK, headings
 from generator.kit import card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
@@ -27,7 +31,7 @@ from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAG
 from generator.stemmer import browser_script
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.worksheets import FOLDER as WORKSHEETS_DIR
-from generator.worksheets import PACKAGE, render_form, worksheets
+from generator.worksheets import PACKAGE, print_margins, render_form, worksheet_for, worksheets
 from generator.wording import join_and, number, number_list, sentence
 
 
@@ -100,11 +104,24 @@ def display_name(item: Item) -> str:
 
 
 def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
-                    edition: ResolvedEdition, pdf: bool = True) -> Rendered:
+                    edition: ResolvedEdition, pdf: bool = True,
+                    updated: dict[str, datetime.date] | None = None) -> Rendered:
     """Return every page of one edition of the handbook as Markdown, plus the navigation tree.
-    `pdf` says whether worksheet PDFs will be made (their pages then link to them)."""
+    `pdf` says whether worksheet PDFs will be made (their pages then link to them); `updated`
+    gives the last change of each source file (generator.dates), shown on the pages made from it."""
     renderer = _Renderer(config, catalog, guides, edition, pdf)
-    return renderer.render()
+    rendered = renderer.render()
+    rendered.pages = [renderer.stamp(page, updated or {}) for page in rendered.pages]
+    return rendered
+
+
+def report_address(config: SiteConfig, edition: ResolvedEdition) -> str | None:
+    """Where a reader reports a mistake: the edition's first contact with an e-mail address, else
+    the address in site_config.yml ('laporan')."""
+    for contact in edition.contacts or []:
+        if contact.get("surel"):
+            return contact["surel"]
+    return config.report
 
 
 def render_guides(config: SiteConfig, catalog: Catalog, guides: list[Guide], edition: ResolvedEdition,
@@ -126,6 +143,22 @@ def recommended_indicators(catalog: Catalog, edition: ResolvedEdition) -> list[I
     return out
 
 
+def contact_links(contact: dict) -> list[tuple[str, str]]:
+    """(text, href) to call, message or e-mail an edition contact. A mobile number (08..., +628...)
+    also gets a WhatsApp link (wa.me: a page outside the handbook that the reader chooses to open)."""
+    links = []
+    phone = contact.get("telepon", "")
+    digits = re.sub(r"\D", "", phone)
+    if digits:
+        international = "62" + digits[1:] if digits.startswith("0") else digits
+        links.append((f"Telepon {phone}", f"tel:+{international}"))
+        if international.startswith("628"):
+            links.append(("WhatsApp", f"https://wa.me/{international}"))
+    if contact.get("surel"):
+        links.append((contact["surel"], f"mailto:{contact['surel']}"))
+    return links
+
+
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """One template environment per process, so templates compile once for all editions."""
@@ -136,7 +169,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=True,  # `handbook serve` picks up edited templates
     )
     env.globals.update(json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
-                       display_name=display_name, raw=Markup)
+                       display_name=display_name, raw=Markup, contact_links=contact_links)
     env.filters.update(md=escape_md, number=number, number_list=number_list)
     env.globals["join_and"] = join_and
     return env
@@ -173,7 +206,9 @@ class _Renderer:
         self.locator, self.targets, self.refs = _placement(catalog, guides)
         self.env = _environment()
         # Per-edition values reach the templates as render context (the environment is shared).
+        self.sequence = {c.id: own_page_items(catalog, c) for c in catalog.plan}
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
+                            neighbours=self._neighbours, worksheet=self._worksheet, plan_href=self._plan_href,
                             catalog=catalog, plan=catalog.plan, manifest=catalog.manifest,
                             edition=edition, recommended=recommended_indicators(catalog, edition),
                             pdf=pdf, counts=kind_counts, part_names=[catalog.short_name(c) for c in catalog.plan],
@@ -190,6 +225,21 @@ class _Renderer:
         label = escape_md(text if text is not None else display_name(item))
         return Markup(f"[{label}]({self.locator.href(item, context['page_path'])})")
 
+    def _neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
+        """The pages before and after an item page within its component, in catalogue order."""
+        pages = self.sequence[item.component]
+        at = pages.index(item)
+        return (pages[at - 1] if at else None), (pages[at + 1] if at + 1 < len(pages) else None)
+
+    def _worksheet(self, item: Item) -> Item:
+        return self.targets[f"lembar-{worksheet_for(item, worksheets(self.catalog)).slug}"]
+
+    @jinja2.pass_context
+    def _plan_href(self, context, item: Item) -> Markup:
+        """The plan builder with the item already chosen (rencana.js reads ?pilih=)."""
+        rel = posixpath.relpath(PLAN_PAGE, posixpath.dirname(context["page_path"]) or ".")
+        return Markup(f"{rel}?pilih={item.id}")
+
     @jinja2.pass_context
     def _related_guides(self, context, item: Item) -> list[tuple[str, str]]:
         """(title, relative href) of guides linking to the item first, then to its ancestors."""
@@ -202,6 +252,33 @@ class _Renderer:
                 if (guide.title, href) not in out:
                     out.append((guide.title, href))
         return out
+
+    def stamp(self, page: Page, updated: dict[str, datetime.date]) -> Page:
+        """Add to a page's front matter when its sources last changed and where to report a
+        mistake (theme/partials/source-file.html shows both under the page)."""
+        sources = self._sources(page.path)
+        dates = [updated[s] for s in sources if s in updated]
+        meta = {}
+        if dates:
+            meta["diperbarui"] = indonesian(max(dates))
+        address = report_address(self.config, self.edition)
+        if address:
+            title = _front_title(page) or page.path
+            meta["laporkan"] = (f"mailto:{address}?subject=" + quote(f"Kesalahan di halaman: {title}")
+                                if "@" in address else address)
+        lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+        return Page(page.path, "---\n" + lines + page.text[4:]) if page.text.startswith("---\n") else page
+
+    def _sources(self, path: str) -> list[str]:
+        """Source files a page is made from: its guide, its catalogue item's file, else the whole
+        catalogue (worksheets, kit, search, plan builder draw on all of it)."""
+        guide = next((g for g in self.guides if g.path == path), None)
+        if guide:
+            return [guide.source_path]
+        owners = [i for i, place in self.locator.places.items() if place == (path, None) and i in self.catalog.items]
+        if owners:
+            return [self.catalog.items[owners[0]].source.path]
+        return sorted({i.source.path for i in self.catalog.items.values()})
 
     def _template(self, name: str, page_path: str, **context) -> str:
         return self.env.get_template(name).render(page_path=page_path, **self.context, **context)
@@ -232,14 +309,13 @@ class _Renderer:
         self._render_search(pages)
         self._render_plan_builder(pages)
         nav = []
-        titles = {t["halaman"]: t.nama for t in page_targets(self.catalog).values()}
-        titles.update({g.path: g.title for g in self.guides})
+        titles = {p.path: _front_title(p) for p in pages}
         placed = set()
         for section in self.config.nav:
             # Pages of switched-off modules are left out of this edition.
             special = {CATALOG_TOKEN: catalog_nav, WORKSHEETS_TOKEN: worksheet_nav}
             nodes = [special[e] if e in special else NavNode(titles[e], e)
-                     for e in section.entries if e in special or e in titles]
+                     for e in section.entries if e in special or titles.get(e)]
             placed.update(section.entries)
             if not nodes:
                 continue
@@ -257,6 +333,7 @@ class _Renderer:
             nav.append(NavNode("Informasi lokal", children=local))
         # Generated pages the navigation does not name are reached from other pages.
         in_nav = _nav_paths(nav)
+        _check_listed(self.config, titles, in_nav)
         self.unlisted += [p.path for p in pages if p.path not in in_nav and p.path not in self.unlisted]
         title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
         return Rendered(pages, nav, title, self.config.description, self.edition.colour,
@@ -274,8 +351,8 @@ class _Renderer:
         for sheet in sheets:
             form = render_form(sheet, form_context)
             forms.append(form)
-            pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form),
-                              "lembar"))
+            pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form,
+                                                          margins=print_margins(sheet))))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
             else:  # the pre-filled sheets (one per indicator) are reached from the worksheet index
@@ -317,7 +394,7 @@ class _Renderer:
             match = ITEM_LINK.fullmatch(stripped)
             if match and match.group(1).startswith("tabel:"):
                 name = match.group(1)[len("tabel:"):]
-                lines.append(self._template(f"tabel_{name}.md.j2", guide.path,
+                lines.append(self._template(f"tabel_{name}.md.j2", guide.path, guide_headings=headings(guide),
                                             component=self.catalog.component(INSERTS[name] or "")))
                 continue
             line = ITEM_LINK.sub(lambda m: self._link({"page_path": guide.path},
@@ -397,6 +474,24 @@ def plan_builder_data(catalog: Catalog, edition: ResolvedEdition, recommended: l
         "penyusun": roles["author"], "penilai": roles["reviewer"],
         "bagian": parts,
     }
+
+
+def _front_title(page: Page) -> str | None:
+    """The title in a page's front matter (JSON-quoted by the renderer), the navigation's label."""
+    match = re.match(r'---\ntitle: (".*")\n', page.text)
+    return html.unescape(json.loads(match.group(1))) if match else None
+
+
+def _check_listed(config: SiteConfig, titles: dict[str, str | None], in_nav: set[str]) -> None:
+    """A page that site_config.yml lists and this edition renders must be in the navigation."""
+    problems = Problems()
+    for section in config.nav:
+        for index, entry in enumerate(section.entries):
+            if entry in titles and entry not in in_nav:
+                problems.add(section.entry_source(index),
+                             f"halaman '{entry}' tercantum di 'navigasi' tetapi tidak masuk navigasi situs"
+                             + ("" if titles[entry] else " (halamannya tidak punya judul di front matter)"))
+    problems.raise_if_any()
 
 
 def _nav_paths(nodes: list[NavNode]) -> set[str]:

@@ -4,6 +4,7 @@ Every kind has an Indonesian label used in messages and pages. Field types:
   text   non-empty string        texts  list of non-empty strings
   bool   true/false              int    whole number
   ref    id of an item of `ref` kind      refs   list of such ids
+  months list of month numbers (1 = January ... 12 = December)
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ FORMS: dict[str, dict[str, Kind]] = {
         "komponen": COMPONENT,
         "tahap": _item("tahap", "tahap linimasa", {
             "waktu": Field("text", required=True),
+            "bulan": Field("months"),  # months in which this is the current stage (home page)
             "resmi": Field("bool"),  # false: our grouping, not an official stage name
             "peran": Field("refs", required=True, ref="peran"),
             "kegiatan": Field("texts", required=True),

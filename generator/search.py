@@ -110,7 +110,7 @@ def _read_article(html: str, url: str) -> tuple[str, list, list]:
     if article is None:
         return url, [], []
     # Printable forms and cards repeat the catalogue; the page's own words describe it.
-    for node in article.select(f".ws, .kit, .headerlink, .md-content__button, "
+    for node in article.select(f".ws, .kit, .headerlink, .md-content__button, .hb-halaman-info, "
                                f"{DEFINITION} .admonition-title, script, style, svg"):
         node.decompose()
     h1 = article.find("h1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,8 @@ COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue
            "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown",
            "grey", "blue-grey", "black", "white")
 KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "catatan_kaki": False, "navigasi": True,
-        "modul": False, "edisi": False, "daftar_sekolah": False, "alamat": False}
+        "modul": False, "edisi": False, "daftar_sekolah": False, "alamat": False,
+        "laporan": False}
 DEFAULT_FOOTER = ("Panduan komunitas, bukan terbitan resmi Kemendikdasmen. Rujukan resmi: Ruang GTK"
                   " dan peraturan yang berlaku.")
 
@@ -26,6 +28,10 @@ class NavSection:
     title: str
     entries: list[str]  # guide paths or CATALOG_TOKEN
     source: Source
+    entry_sources: list[Source] = None  # where each entry is written (the section line if unknown)
+
+    def entry_source(self, index: int) -> Source:
+        return self.entry_sources[index] if self.entry_sources else self.source
 
 
 @dataclass
@@ -35,6 +41,7 @@ class SiteConfig:
     primary_colour: str
     footer: str
     nav: list[NavSection]
+    report: str | None  # where readers report a mistake: an e-mail address or a web address
     modules: dict[str, bool]  # optional modules and whether they are on nationally
     national: Edition
     editions: dict[str, Edition]  # regional and school editions by id
@@ -74,12 +81,18 @@ def load_site_config(root: Path, catalog: Catalog | None = None,
     address = data.get("alamat")
     if address is not None and not (isinstance(address, str) and check_address(address, Source(name, data.line_of("alamat")), problems)):
         address = None
+    report = data.get("laporan")
+    if report is not None and not (isinstance(report, str) and (
+            re.match(r"^[^@\s/]+@[^@\s]+\.[^@\s]+$", report)
+            or check_address(report, Source(name, data.line_of("laporan")), Problems()))):
+        problems.add(Source(name, data.line_of("laporan")),
+                     f"'laporan' harus berupa alamat surel atau alamat web lengkap, bukan '{report}'")
     problems.raise_if_any()
     national = Edition(id=NATIONAL, name="Nasional", type=NATIONAL, source=Source(name, 1),
                        colour=colour, modules=dict(modules), address=address)
     return SiteConfig(title=data["judul"].strip(), description=data["deskripsi"].strip(),
                       primary_colour=colour, footer=data.get("catatan_kaki", DEFAULT_FOOTER).strip(),
-                      nav=nav, modules=modules, national=national,
+                      nav=nav, report=report, modules=modules, national=national,
                       editions={e.id: e for e in editions})
 
 
@@ -97,11 +110,12 @@ def _parse_nav(name: str, data: LocatedDict, problems: Problems) -> list[NavSect
                                              " atau '- Judul: [halaman1.md, halaman2.md]'")
             continue
         (title, pages), = entry.items()
+        lines = getattr(pages, "item_lines", None) or [line] * (len(pages) if isinstance(pages, list) else 1)
         pages = [pages] if isinstance(pages, str) else pages
         if not isinstance(pages, list) or not pages or not all(isinstance(p, str) for p in pages):
             problems.add(Source(name, line), f"bagian navigasi '{title}' harus berisi nama halaman")
             continue
-        sections.append(NavSection(str(title), pages, Source(name, line)))
+        sections.append(NavSection(str(title), pages, Source(name, line), [Source(name, n) for n in lines]))
     return sections
 
 
@@ -112,15 +126,15 @@ def check_nav(config: SiteConfig, guides: list[Guide], generated: set[str] | Non
     pages = {g.path for g in guides} | set(generated or ())
     seen: dict[str, Source] = {}
     for section in config.nav:
-        for entry in section.entries:
+        for index, entry in enumerate(section.entries):
+            source = section.entry_source(index)
             # Without the generated pages (catalogue unreadable) only guides can be checked.
             if (entry not in (CATALOG_TOKEN, WORKSHEETS_TOKEN) and entry not in pages
                     and generated is not None):
-                problems.add(section.source, f"halaman '{entry}' tidak ada di content/"
-                                             f"{did_you_mean(entry, pages)}")
+                problems.add(source, f"halaman '{entry}' tidak ada di content/{did_you_mean(entry, pages)}")
             elif entry in seen:
-                problems.add(section.source, f"halaman '{entry}' sudah ada di navigasi (baris {seen[entry].line})")
-            seen[entry] = section.source
+                problems.add(source, f"halaman '{entry}' sudah ada di navigasi (baris {seen[entry].line})")
+            seen[entry] = source
     for page in sorted({g.path for g in guides} - seen.keys()):
         problems.add(Source("site_config.yml", 1),
                      f"panduan 'content/{page}' belum ada di navigasi; tambahkan ke 'navigasi'")

@@ -51,6 +51,32 @@ def worksheets(catalog: Catalog) -> list[Worksheet]:
     return sheets
 
 
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def print_margins(sheet: Worksheet) -> str:
+    """A style block for the sheet's own page: every printed page carries the sheet's code and
+    title, a name line (the first page has the identity block instead) and "halaman N dari M", so
+    a separated photocopy still says what and whose it is."""
+    return ("<style>@page { "
+            f"@top-left {{ content: {_css_string(f'{sheet.code} · {sheet.title}')}; }} "
+            '@top-right { content: "Nama: ______________________"; } '
+            '@bottom-right { content: "halaman " counter(page) " dari " counter(pages); } } '
+            "@page :first { @top-right { content: none; } }</style>")
+
+
+def worksheet_for(item: Item, sheets: list[Worksheet]) -> Worksheet:
+    """The worksheet a reader fills in for a catalogue item: a praktik kinerja indicator's
+    pre-filled LK-2, LK-4 for a kompetensi indicator, else the planning sheet LK-1."""
+    by_slug = {s.slug: s for s in sheets}
+    if item.kind == "indikator-praktik":
+        return next(s for s in sheets if s.indicator is item)
+    if item.component == "pengembangan-kompetensi":
+        return by_slug["refleksi-kompetensi"]
+    return by_slug["perencanaan"]
+
+
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """HTML templates: values are HTML-escaped (the forms are raw HTML inside Markdown pages)."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import replace_in, run_cli
 
@@ -105,3 +108,54 @@ def test_cli_help_is_indonesian(project):
     wrong = run_cli("bangun", cwd=project)
     assert wrong.returncode == 2
     assert "perintah tidak dapat dipahami" in wrong.stderr
+
+
+ARGPARSE_ENGLISH = ("usage", "invalid choice", "unrecognized arguments", "expected one argument",
+                    "the following arguments", "error:", "show this help", "options:", "invalid int")
+
+
+@pytest.mark.parametrize("args", [["build", "--help"], ["check", "--help"], ["serve", "--help"]])
+def test_subcommand_help_has_one_indonesian_usage_line(project, args):
+    result = run_cli(*args, cwd=project)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"Pemakaian: handbook {args[0]} [-h]")
+    assert result.stdout.count("Pemakaian:") == 1
+    assert not any(english in result.stdout for english in ARGPARSE_ENGLISH)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["bangun"], "handbook: perintah tidak dapat dipahami (argumen PERINTAH: pilihan 'bangun' tidak"
+                 " dikenal (yang ada: 'build', 'check', 'serve')).\nLihat 'handbook --help'."),
+    (["build", "-o", "x"], "handbook: perintah tidak dapat dipahami (argumen tidak dikenal: -o x).\n"
+                           "Lihat 'handbook --help'."),
+    (["build", "--edition"], "handbook build: perintah tidak dapat dipahami (argumen --edition: memerlukan"
+                             " satu nilai).\nLihat 'handbook build --help'."),
+    (["build", "--jobs", "dua"], "handbook build: perintah tidak dapat dipahami (argumen --jobs: 'dua'"
+                                 " bukan bilangan bulat positif).\nLihat 'handbook build --help'."),
+])
+def test_wrong_usage_is_explained_in_indonesian(project, args, message):
+    result = run_cli(*args, cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Pemakaian: handbook")
+    assert result.stderr.rstrip().endswith(message)
+    assert "Pemakaian: Pemakaian:" not in result.stderr and "'Pemakaian:" not in result.stderr
+    assert not any(english in result.stderr for english in ARGPARSE_ENGLISH)
+
+
+def test_every_page_says_when_it_changed_and_where_to_report_a_mistake(project):
+    from bs4 import BeautifulSoup
+
+    replace_in(project / "site_config.yml", "# laporan: (not set yet: the project has no public address for reports)",
+               "laporan: koreksi@example.org")
+    os.utime(project / "content/faq.md", (1767268800, 1767268800))  # 1 January 2026, noon UTC
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
+    pages = [p for p in (project / "site").rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 50
+    for page in pages:
+        info = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article .hb-halaman-info")
+        assert info is not None, page
+        assert info.get_text().count("Terakhir diperbarui: ") == 1, page
+        link = info.find("a", string="Laporkan kesalahan di halaman ini")
+        assert link["href"].startswith("mailto:koreksi@example.org?subject=Kesalahan%20di%20halaman%3A%20"), page
+    faq = BeautifulSoup((project / "site/faq.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Terakhir diperbarui: 1 Januari 2026" in faq.select_one(".hb-halaman-info").get_text()

@@ -63,7 +63,7 @@ def content_links(site: Path, page: Path) -> list[tuple[Path, str]]:
     out = []
     for a in article.select("a[href]"):
         href = a["href"]
-        if href.startswith(("http:", "https:", "mailto:")) or "headerlink" in (a.get("class") or []):
+        if href.startswith(("http:", "https:", "mailto:", "tel:")) or "headerlink" in (a.get("class") or []):
             continue
         out.append(item_location(site, page, href))
     return out

@@ -211,7 +211,7 @@ def test_guide_missing_from_navigation(project):
 def test_valid_project_passes(project):
     result = run_cli("check", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.startswith("Tidak ada masalah: 268 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
+    assert result.stderr.startswith("Tidak ada masalah: 269 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
 
 
 def test_unreadable_file_is_reported_once(project):
@@ -245,3 +245,30 @@ def test_readme_explains_every_manifest_key_and_form():
     assert missing == []
     manifest = (ROOT / "catalog/katalog.yml").read_text(encoding="utf-8")
     assert [form for form in FORMS if form not in manifest.split("berkas:")[0]] == []  # listed in its comment
+
+
+def test_listed_page_missing_from_the_built_navigation_fails_with_its_line(project, monkeypatch):
+    """The plan builder once vanished from the menu because it had no guide title; such a page
+    now stops the build at its line in site_config.yml."""
+    from generator import render
+    from generator.build import load_project
+    from generator.errors import HandbookError
+
+    real = render._front_title
+    monkeypatch.setattr(render, "_front_title", lambda page: None if page.path == "rencana.md" else real(page))
+    loaded = load_project(project)
+    edition, guides = loaded.edition("nasional")
+    with pytest.raises(HandbookError) as error:
+        render.render_handbook(loaded.config, loaded.catalog, guides, edition, pdf=False)
+    line = line_of(project / "site_config.yml", "- rencana.md")
+    assert [str(p) for p in error.value.problems] == [
+        f"site_config.yml:{line}: halaman 'rencana.md' tercantum di 'navigasi' tetapi tidak masuk"
+        " navigasi situs (halamannya tidak punya judul di front matter)"]
+
+
+def test_month_outside_the_year_is_reported(project):
+    path = project / "catalog/linimasa.yml"
+    replace_in(path, "bulan: [1]", "bulan: [13]")
+    line = line_of(path, "bulan: [13]")
+    assert check(project) == [f"catalog/linimasa.yml:{line}: butir ke-1 pada 'bulan' harus berupa"
+                              " nomor bulan 1 sampai 12, bukan angka 13"]

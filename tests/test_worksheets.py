@@ -90,13 +90,14 @@ def test_catalogue_change_shows_up_in_the_pdf_and_unchanged_builds_reuse_it(proj
     cache = project / "build/cache/pdf"
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")}
     result = run_cli("build", cwd=project)
-    # The worksheet package, two card sheets and five workshop pages all come from the cache.
-    assert "PDF lembar kerja: 0 dicetak, 8 dipakai ulang" in result.stderr
+    # The twelve worksheets (each printed from its own page), two card sheets and five workshop
+    # pages all come from the cache.
+    assert "PDF lembar kerja: 0 dicetak, 19 dipakai ulang" in result.stderr
     assert {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")} == before
     replace_in(project / "catalog/perilaku.yml", "Menuntaskan semua pekerjaan", "Menuntaskan semua pekerjaan tepat waktu")
     result = run_cli("build", cwd=project)
-    # Only the package holding the planning sheet changes; the kit shows no expectations.
-    assert "PDF lembar kerja: 1 dicetak, 7 dipakai ulang" in result.stderr
+    # Only the planning sheet changes; the kit shows no expectations.
+    assert "PDF lembar kerja: 1 dicetak, 18 dipakai ulang" in result.stderr
     assert "Menuntaskan semua pekerjaan tepat waktu" in pdf_text(project / "site/lembar-kerja/perencanaan.pdf")
 
 
@@ -146,3 +147,18 @@ def test_school_name_and_recommendations_on_the_edition_sheets(school_site):
     assert 'href="lembar-kerja/paket-lembar-kerja.pdf"' in home
     assert not (school_site / "edisi/kab-bandung/lembar-kerja").exists()  # a region has no one name
 
+
+def test_every_printed_page_says_which_sheet_whose_and_which_page(built_site):
+    """A separated photocopy still carries the sheet's code and title, a name line, and its page
+    number out of the sheet's pages; no file path is printed."""
+    for sheet in worksheets(load_catalog(ROOT)):
+        path = built_site / sheet.pdf
+        count = len(PdfReader(path).pages)
+        for number in range(1, count + 1):
+            text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
+                                  capture_output=True, text=True, check=True).stdout
+            text = re.sub(r"\s+", " ", text)
+            assert f"{sheet.code} · {sheet.title}" in text, (sheet.slug, number)
+            assert f"halaman {number} dari {count}" in text, (sheet.slug, number)
+            assert "Nama" in text, (sheet.slug, number)
+            assert ".pdf" not in text and "lembar-kerja/" not in text, (sheet.slug, number)

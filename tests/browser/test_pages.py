@@ -39,3 +39,29 @@ def test_phone_menu_opens_the_catalogue(built_site, phone):
     drawer = phone.locator("nav.md-nav--primary")
     drawer.get_by_text("Katalog 2026", exact=True).first.wait_for(state="visible")
     assert drawer.get_by_text("Katalog 2026", exact=True).first.is_visible()
+
+
+def test_phone_menu_lists_every_configured_page(built_site, phone):
+    """Every page named in site_config.yml's navigation (and built) is in the phone menu."""
+    from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN
+    from generator.yamlio import load_yaml
+    from tests.conftest import ROOT
+
+    sections = load_yaml(ROOT / "site_config.yml", "site_config.yml")["navigasi"]
+    special = {CATALOG_TOKEN: "katalog/index.md", WORKSHEETS_TOKEN: "lembar-kerja/index.md"}
+    expected = {special.get(p, p).removesuffix(".md") + ".html"
+                for section in sections for pages in section.values()
+                for p in ([pages] if isinstance(pages, str) else pages)}
+    expected = {path for path in expected if (built_site / path).exists()}  # modules switched off
+    assert "rencana.html" in expected and "glosarium.html" in expected
+    phone.goto((built_site / "index.html").as_uri())
+    phone.locator("label.md-header__button[for='__drawer']").click()
+    drawer = phone.locator("nav.md-nav--primary")
+    drawer.wait_for(state="visible")
+    base = built_site.as_uri() + "/"
+    listed = {href.removeprefix(base) for href in drawer.locator("a[href]").evaluate_all(
+        "links => links.map(a => a.href.split('#')[0])")}
+    assert expected - listed == set()
+    for section in sections:
+        (title, _), = section.items()
+        assert drawer.get_by_text(title, exact=True).first.is_visible(), title

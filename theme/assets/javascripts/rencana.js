@@ -555,11 +555,43 @@
           el("p", {class: "ws-sign-name"}, "Tanggal:"))))));
   }
 
+  // ---- Coming from a catalogue page: rencana.html?pilih=<id> adds that item to the draft ----
+
+  const PART_OF = {pilihan: "tugas", tambahan: "tugas", praktik: "praktik", kompetensi: "kompetensi",
+    perilaku: "perilaku", ekspektasi: "perilaku"};
+
+  // The step to open, after adding the chosen item (a tugas pokok, dimension, group or aspect
+  // only opens its step); -1 when the id is unknown.
+  function choose(id) {
+    const kind = Object.keys(ITEMS).find((k) => ITEMS[k].has(id));
+    if (kind) {
+      const add = (list, value) => { if (!list.includes(value)) list.push(value); };
+      if (kind === "pilihan") add(draft.tugas.pilihan, id);
+      else if (kind === "tambahan") add(draft.tugas.tambahan, id);
+      else if (kind === "praktik") draft.praktik.indikator = id;
+      else if (kind === "kompetensi") add(draft.kompetensi.indikator, id);
+      else if (kind === "perilaku") add(draft.perilaku.indikator, id);
+      else { add(draft.perilaku.indikator, PARENT.get(id)); add(draft.perilaku.ekspektasi, id); }
+      store();
+      announce(`“${ITEMS[kind].get(id).nama}” sudah dimasukkan ke draf Anda.`);
+      return STEPS.findIndex((s) => s.id === PART_OF[kind]);
+    }
+    const group = (list) => list.some((g) => g.id === id);
+    if (CATALOG.tugas.some((t) => t.id === id)) return STEPS.findIndex((s) => s.id === "tugas");
+    for (const part of ["praktik", "kompetensi", "perilaku"]) {
+      if (group(CATALOG[part])) return STEPS.findIndex((s) => s.id === part);
+    }
+    return -1;
+  }
+
   // ---- Start ----
 
   restore();
+  const chosen = new URLSearchParams(location.search).get("pilih");
+  const startAt = chosen ? choose(chosen) : -1;
   fillForm();
   refresh();
-  goTo(0, false);
+  goTo(Math.max(startAt, 0), false);
+  if (chosen && startAt < 0) announce(`Butir “${chosen}” tidak ada di katalog ini.`, true);
   app.hidden = false;
 })();

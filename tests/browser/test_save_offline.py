@@ -1,0 +1,88 @@
+"""Saving the edition for reading without internet, on a phone, only when the reader asks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_weight import gzip_server
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def site(built_site, tmp_path):
+    """A copy of the built site that the test may change, as a rebuild would."""
+    copy = tmp_path / "situs"
+    shutil.copytree(built_site, copy)
+    server = gzip_server(copy)
+    yield copy, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_save_read_offline_refresh_and_remove(site, browser):
+    folder, url = site
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    page.goto(url + "index.html")
+    control = page.locator("#simpan-offline")
+    expect(control).to_be_visible()
+    page.wait_for_timeout(500)
+    assert not [u for u in requested if u.endswith(("offline.json", "sw.js"))], "nothing before asking"
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+
+    control.get_by_role("button", name="Simpan untuk dibaca tanpa internet").click()
+    listed = json.loads((folder / "offline.json").read_text(encoding="utf-8"))
+    size = f"{listed['ukuran'] / 1048576:.1f}".replace(".", ",")
+    expect(control).to_contain_text(f"Akan diunduh {len(listed['berkas'])} berkas, {size} MB")
+    assert not [u for u in requested if u.endswith("sw.js")], "the size is shown before downloading"
+    control.get_by_role("button", name="Unduh sekarang").click()
+    expect(control).to_contain_text("Tersimpan di perangkat ini", timeout=60_000)
+
+    context.set_offline(True)
+    for path in ["linimasa.html", "katalog/praktik-kinerja/pk-disiplin-positif.html", "rencana.html?pilih=pk-umpan-balik"]:
+        page.goto(url + path)
+        expect(page.locator("h1").first).to_be_visible()
+    expect(page.locator('input[name="praktik.indikator"][value="pk-umpan-balik"]')).to_be_checked()
+    page.goto(url + "index.html")
+    expect(control).to_contain_text("Tersimpan di perangkat ini")
+
+    # The site changes (a rebuild): once online again, the saved copy follows it.
+    context.set_offline(False)
+    faq = folder / "faq.html"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("Tanya jawab", "Tanya jawab (baru)", 1), encoding="utf-8")
+    listed["versi"] = "versi-baru"
+    (folder / "offline.json").write_text(json.dumps(listed), encoding="utf-8")
+    page.reload()
+    # The new copy replaces the old one when it is complete.
+    for _ in range(120):
+        names = page.evaluate("caches.keys()")
+        if len(names) == 1 and names[0].endswith(":versi-baru"):
+            break
+        page.wait_for_timeout(500)
+    assert len(names) == 1 and names[0].endswith(":versi-baru"), names
+    context.set_offline(True)
+    page.goto(url + "faq.html")
+    assert "Tanya jawab (baru)" in page.content()
+
+    context.set_offline(False)
+    page.goto(url + "index.html")
+    control.get_by_role("button", name="Hapus simpanan").click()
+    expect(control).to_contain_text("Simpanan dihapus")
+    assert page.evaluate("caches.keys().then(k => k.length)") == 0
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+    context.close()
+
+
+def test_every_page_links_the_web_app_manifest(built_site):
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["start_url"] == "index.html" and manifest["display"] == "standalone"
+    assert (built_site / manifest["icons"][0]["src"]).is_file()
+    for path in ["index.html", "faq.html", "katalog/perilaku-kerja/loyal.html"]:
+        html = (built_site / path).read_text(encoding="utf-8")
+        assert 'rel="manifest"' in html
