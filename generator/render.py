@@ -267,7 +267,7 @@ class _Renderer:
             meta["laporkan"] = (f"mailto:{address}?subject=" + quote(f"Kesalahan di halaman: {title}")
                                 if "@" in address else address)
         lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
-        return Page(page.path, "---\n" + lines + page.text[4:]) if page.text.startswith("---\n") else page
+        return replace(page, text="---\n" + lines + page.text[4:]) if page.text.startswith("---\n") else page
 
     def _sources(self, path: str) -> list[str]:
         """Source files a page is made from: its guide, its catalogue item's file, else the whole

@@ -20,7 +20,11 @@ def soup(site: Path, page: str) -> BeautifulSoup:
 
 
 def article(site: Path, page: str) -> str:
-    return re.sub(r"\s+", " ", soup(site, page).select_one("article").get_text(" "))
+    """The page's own text; the footer with the build's date ("Terakhir diperbarui") left out."""
+    node = soup(site, page).select_one("article")
+    for info in node.select(".hb-halaman-info"):
+        info.decompose()
+    return re.sub(r"\s+", " ", node.get_text(" "))
 
 
 def test_catalogue_overview_counts_and_names(site_2027):

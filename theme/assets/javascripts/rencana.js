@@ -557,31 +557,24 @@
 
   // ---- Coming from a catalogue page: rencana.html?pilih=<id> adds that item to the draft ----
 
-  const PART_OF = {pilihan: "tugas", tambahan: "tugas", praktik: "praktik", kompetensi: "kompetensi",
-    perilaku: "perilaku", ekspektasi: "perilaku"};
-
   // The step to open, after adding the chosen item (a tugas pokok, dimension, group or aspect
   // only opens its step); -1 when the id is unknown.
   function choose(id) {
-    const kind = Object.keys(ITEMS).find((k) => ITEMS[k].has(id));
-    if (kind) {
-      const add = (list, value) => { if (!list.includes(value)) list.push(value); };
-      if (kind === "pilihan") add(draft.tugas.pilihan, id);
-      else if (kind === "tambahan") add(draft.tugas.tambahan, id);
-      else if (kind === "praktik") draft.praktik.indikator = id;
-      else if (kind === "kompetensi") add(draft.kompetensi.indikator, id);
-      else if (kind === "perilaku") add(draft.perilaku.indikator, id);
-      else { add(draft.perilaku.indikator, PARENT.get(id)); add(draft.perilaku.ekspektasi, id); }
+    for (const [name, map] of ITEMS) {
+      if (!map.has(id)) continue;
+      const [part, field] = name.split(".");
+      const add = (f, value) => {
+        if (SHAPE[part][f] === "one") draft[part][f] = value;
+        else if (!draft[part][f].includes(value)) draft[part][f].push(value);
+      };
+      if (field === "ekspektasi") add("indikator", PARENT.get(id));
+      add(field, id);
       store();
-      announce(`“${ITEMS[kind].get(id).nama}” sudah dimasukkan ke draf Anda.`);
-      return STEPS.findIndex((s) => s.id === PART_OF[kind]);
+      announce(`“${map.get(id).nama}” sudah dimasukkan ke draf Anda.`);
+      return STEPS.findIndex((s) => s.id === part);
     }
-    const group = (list) => list.some((g) => g.id === id);
-    if (CATALOG.tugas.some((t) => t.id === id)) return STEPS.findIndex((s) => s.id === "tugas");
-    for (const part of ["praktik", "kompetensi", "perilaku"]) {
-      if (group(CATALOG[part])) return STEPS.findIndex((s) => s.id === part);
-    }
-    return -1;
+    const part = PARTS.find((p) => (p.tugas || p.kelompok || []).some((g) => g.id === id));
+    return part ? STEPS.findIndex((s) => s.id === part.kunci) : -1;
   }
 
   // ---- Start ----
