@@ -169,8 +169,8 @@ def _build(args, root: Path) -> int:
     result = build(root, out, args.edition, every=args.all, shard=args.shard, pdf=args.pdf,
                    zips=args.zips, progress=_Progress() if several else None)
     _report_pdf(result)
-    editions = f", {len(result.editions)} edisi" if result.editions else ""
-    print(f"Selesai: {result.pages} halaman ditulis{editions}, dalam {result.seconds:.1f} detik."
+    editions = f" dan {len(result.editions)} edisi" if result.editions else ""
+    print(f"Selesai: {result.pages} halaman{editions} dalam {result.seconds:.1f} detik."
           f" Buka {result.out_dir / 'index.html'} di peramban.", file=sys.stderr)
     if result.editions:
         print(f"Daftar edisi: {result.out_dir / 'edisi' / 'index.html'}", file=sys.stderr)

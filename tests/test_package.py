@@ -64,8 +64,8 @@ def test_wheel_carries_the_templates_and_the_national_handbook_and_runs_outside(
     assert created.returncode == 0, created.stderr
     built = run("--root", "kab-contoh", "build", "--edition", "99990003", "--no-pdf")
     assert built.returncode == 0, built.stderr
-    site_dir = work / "kab-contoh" / "site" / "99990003"
-    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    site_dir = work / "kab-contoh" / "site"
+    home = (site_dir / "edisi" / "99990003" / "index.html").read_text(encoding="utf-8")
     assert "SMA Negeri 1 Contoh" in home  # a school from the example .xlsx list
     assert (site_dir / "kontak-dan-jadwal.html").is_file()  # the district's own page
     assert (site_dir / "lembar-kerja" / "perencanaan.html").is_file()  # worksheet templates (lembar/)
