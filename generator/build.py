@@ -221,6 +221,9 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
     return pages
 
 
+_SHEET_RANGES: dict = {}
+
+
 def school_pages(package: Path, catalog: Catalog, priorities) -> list[int]:
     """Pages of a school's worksheet package: every blank sheet, and the pre-filled observation
     sheets of its priority indicators only (the others stay in the shared package)."""
@@ -230,7 +233,11 @@ def school_pages(package: Path, catalog: Catalog, priorities) -> list[int]:
     from generator.worksheets import worksheets
 
     sheets = worksheets(catalog)
-    ranges = sheet_pages(PdfReader(str(package)), sheets)
+    stat = package.stat()
+    key = (str(package), stat.st_mtime_ns, stat.st_size)
+    if _SHEET_RANGES.get("key") != key:  # the same package for every school of a build
+        _SHEET_RANGES.update(key=key, ranges=sheet_pages(PdfReader(str(package)), sheets))
+    ranges = _SHEET_RANGES["ranges"]
     return [n for sheet in sheets if sheet.indicator is None or sheet.indicator in priorities
             for n in ranges[sheet.slug]]
 

@@ -38,12 +38,13 @@ def school_marks(name: str, priorities: list[str], label: str) -> list[Mark]:
 def stamp(package: Path, marks: list[Mark], target: Path, cache_dir: Path, pages: list[int] | None = None) -> None:
     """Write `package` (only its `pages`, when given) with `marks` to `target` (cached by content)."""
     what = json.dumps([[m.__dict__ for m in marks], pages], ensure_ascii=False).encode()
-    digest = hashlib.sha256(STAMP_VERSION.encode() + package.read_bytes() + what).hexdigest()[:32]
+    content = package.read_bytes()
+    digest = hashlib.sha256(STAMP_VERSION.encode() + content + what).hexdigest()[:32]
     cached = cache_dir / f"{digest}.pdf"
     if not cached.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
         temp = cached.with_suffix(".tmp")
-        _stamp(package, marks, temp, pages)
+        _stamp(package, _layout(content), marks, temp, pages)
         temp.replace(cached)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
@@ -86,11 +87,27 @@ def _font_file() -> str | None:
     return None
 
 
-def _stamp(package: Path, marks: list[Mark], target: Path, pages: list[int] | None) -> None:
+_LAYOUTS: dict[bytes, list] = {}
+
+
+def _layout(content: bytes) -> list[list[tuple[str, float, float, float]]]:
+    """The text runs of every page of a package, read once per process: every school's stamp
+    goes to the same places, and reading them is most of a stamp's cost."""
+    from pypdf import PdfReader
+
+    key = hashlib.sha256(content).digest()
+    if key not in _LAYOUTS:
+        _LAYOUTS.clear()
+        _LAYOUTS[key] = [_runs(page) for page in PdfReader(io.BytesIO(content)).pages]
+    return _LAYOUTS[key]
+
+
+def _stamp(package: Path, layout: list, marks: list[Mark], target: Path, pages: list[int] | None) -> None:
     from fpdf import FPDF
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(str(package))
+    layout = [layout[n] for n in pages] if pages is not None else layout
     if pages is not None:  # only the sheets this school needs (and only the objects they use)
         writer = PdfWriter()
         for number in pages:
@@ -110,8 +127,7 @@ def _stamp(package: Path, marks: list[Mark], target: Path, pages: list[int] | No
         return overlay.get_string_width(text.encode("latin-1", "replace").decode("latin-1"))
 
     stamped_pages = []
-    for number, page in enumerate(reader.pages):
-        runs = _runs(page)
+    for number, (page, runs) in enumerate(zip(reader.pages, layout)):
         hits = [(mark, run) for run in runs for mark in marks if run[0].strip() == mark.anchor]
         if not hits:
             continue
@@ -132,7 +148,6 @@ def _stamp(package: Path, marks: list[Mark], target: Path, pages: list[int] | No
     for number, overlay_page in zip(stamped_pages, layer.pages):
         writer.pages[number].merge_page(overlay_page)
         writer.pages[number].compress_content_streams()  # merging leaves them uncompressed
-    writer.compress_identical_objects()
     with open(target, "wb") as f:
         writer.write(f)
 
