@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.catalog import load_catalog
 from generator.dates import source_dates
-from generator.editions import NATIONAL, ResolvedEdition, resolve_edition
+from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
 from generator.lock import alive, build_lock
@@ -178,7 +178,6 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
     from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition, write_logo
     from generator.package import write_editions_index, write_zips
     from generator.placement import Locator
-    from generator.editions import priority_label
     from generator.render import recommended_indicators
     from generator.stamp import STAMP_VERSION, school_marks, stamp
     from generator.worksheets import FOLDER, PACKAGE
@@ -196,7 +195,7 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
         if stamped:
             downloads.append((f"Paket lembar kerja dengan nama {edition.name} (PDF)",
                               f"{EDITIONS_DIR}/{edition_id}/{FOLDER}/{PACKAGE}.pdf"))
-        digest = edition_digest(project, edition, own, chrome,
+        digest = edition_digest(edition, own, chrome,
                                 {"bersama": shared_digest, "unduhan": downloads, "cap": STAMP_VERSION if stamped else None})
         old, new = out_dir / EDITIONS_DIR / edition_id, temp / EDITIONS_DIR / edition_id
         if previous.get("edisi", {}).get(edition_id) == digest and old.is_dir():
@@ -387,14 +386,14 @@ def write_manifest(out: Path, manifest: dict) -> None:
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
 
 
-def tree_digest(folder: Path, skip_editions: bool = True) -> str:
+def tree_digest(folder: Path) -> str:
     """Digest of every file of the shared tree (edition folders and unstable files left out)."""
     import hashlib
 
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
-        if not path.is_file() or rel in _UNSTABLE or (skip_editions and rel.startswith(("edisi/", "unduh/"))):
+        if not path.is_file() or rel in _UNSTABLE or rel.startswith(("edisi/", "unduh/")):
             continue
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

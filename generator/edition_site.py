@@ -138,7 +138,7 @@ def edition_pages(shared_guides: list[Guide], guides: list[Guide]) -> list[Guide
     return [g for g in guides if g.path == "index.md" or id(g) not in shared]
 
 
-def edition_digest(project, edition: ResolvedEdition, guides: list[Guide], chrome: Chrome,
+def edition_digest(edition: ResolvedEdition, guides: list[Guide], chrome: Chrome,
                    extra: dict) -> str:
     """Everything an edition's folder is made from: unchanged digest, unchanged files."""
     payload = json.dumps({"edition": edition.__dict__, "chrome": chrome.digest, "extra": extra,

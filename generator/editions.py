@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
+from generator.errors import Problems, Source, did_you_mean, known_list
 from generator.ids import CHARACTERS, id_problem, shown
 from generator.model import Catalog
 from generator.yamlio import LocatedDict, LocatedList

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import jinja2
 
-from generator.editions import NATIONAL
 
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                           autoescape=True, undefined=jinja2.StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True)
-TYPE_NAMES = {NATIONAL: "Nasional", "provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota",
+TYPE_NAMES = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota",
               "sekolah": "Sekolah"}
 
 

@@ -27,7 +27,7 @@ from generator.kit import card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
                                  WORKSHEETS_INDEX, Locator, component_page, link_targets, own_page_items,
-                                 page_kind, page_targets, printable_guides, search_kinds)
+                                 page_kind, printable_guides, search_kinds)
 from generator.stemmer import browser_script
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.worksheets import FOLDER as WORKSHEETS_DIR

@@ -8,6 +8,7 @@ merged. The result is cached by the package's content and what is written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -74,6 +75,7 @@ def _field_gap(runs, measure) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
 def _font_file() -> str | None:
     """A sans font with ★ to embed (the system's DejaVu, else Liberation)."""
     for pattern in ("DejaVu Sans:bold", "Liberation Sans:bold"):
