@@ -31,8 +31,13 @@ def fresh_venv(folder: Path) -> Path:
     return folder / ("Scripts" if os.name == "nt" else "bin")
 
 
+# A user's shell: no venv, and not inside another make (CI runs the tests through `make test`,
+# whose MAKELEVEL/MAKEFLAGS would make the inner make print "Entering directory" lines).
+_NOT_A_USERS_SHELL = ("PYTHONPATH", "VIRTUAL_ENV", "MAKELEVEL", "MAKEFLAGS", "MFLAGS")
+
+
 def outside_env() -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_A_USERS_SHELL}
     env["HANDBOOK_CHROMIUM"] = "none"
     return env
 
