@@ -74,9 +74,29 @@ class Chrome:
         return tuple(re.sub(r'"base": "([^"]*)"', base, _RELATIVE_URL.sub(rebase, part))
                      for part in (self.head, self.tail))
 
-    def page(self, path: str, title: str, article: str) -> str:
+    def page(self, path: str, title: str, article: str, edition: tuple[str, str, str | None] | None = None) -> str:
+        """The page at `path` (from the site root) around `article`. `edition` is (name, home,
+        logo) with paths from the site root: its header then names the edition and leads to its
+        home without JavaScript too."""
         head, tail = self._at_depth(path.count("/"))
+        if edition:
+            head = _edition_header(head, path, *edition)
         return (head + article + tail).replace(TITLE_MARK, html.escape(title))
+
+
+_HEADER_NAME = re.compile(r'(<div class="md-header__topic">\s*<span class="md-ellipsis">)\s*(.*?)\s*(</span>)', re.S)
+_HEADER_LOGO = re.compile(r'(<a href=")[^"]*("[^>]*class="md-header__button md-logo"[^>]*>)(.*?)(</a>)', re.S)
+
+
+def _edition_header(head: str, path: str, name: str, home: str, logo: str | None) -> str:
+    """The template's header with the edition's name after the site's, its logo, and its home."""
+    up = posixpath.relpath(".", posixpath.dirname(path)) + "/"
+    head = _HEADER_NAME.sub(lambda m: f"{m.group(1)}{m.group(2)} – {html.escape(name)}{m.group(3)}", head, count=1)
+
+    def logo_link(m):
+        image = f'<img src="{html.escape(up + logo)}" alt="">' if logo else m.group(3)
+        return f"{m.group(1)}{html.escape(posixpath.relpath(home, posixpath.dirname(path)))}{m.group(2)}{image}{m.group(4)}"
+    return _HEADER_LOGO.sub(logo_link, head, count=1)
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,6 +178,7 @@ def write_edition(project, edition: ResolvedEdition, all_guides: list[Guide], gu
                  downloads=downloads)
     pages = render_guides(project.config, project.catalog, all_guides, edition, guides, extra)
     out.mkdir(parents=True, exist_ok=True)
+    header = (edition.name, f"{folder}/index.html", logo_path(project, edition))
     for guide, page in zip(guides, pages):
         new = f"{folder}/{guide.path.removesuffix('.md')}.html"
         article = _rebase(to_html(page.text), guide.path, new, local, folder)
@@ -165,7 +186,7 @@ def write_edition(project, edition: ResolvedEdition, all_guides: list[Guide], gu
         target = out / new[len(folder) + 1:]
         target.parent.mkdir(parents=True, exist_ok=True)
         title = edition.name if guide.path == "index.md" else f"{guide.title} – {edition.name}"
-        target.write_text(chrome.page(new, title, article), encoding="utf-8")
+        target.write_text(chrome.page(new, title, article, header), encoding="utf-8")
     data = edition_data(project, edition, guides, locator, folder)
     (out / DATA_FILE).write_text(data_script(data), encoding="utf-8")
     return len(pages)

@@ -308,6 +308,18 @@ def test_local_deadlines_contacts_and_overlays(built_editions):
                                                      "Jadwal di sekolah kami"]
 
 
+def test_edition_pages_name_the_edition_in_their_header_without_javascript(built_editions):
+    for page in ("index.html", "jadwal-sekolah.html"):
+        header = soup(built_editions / "edisi/20200001" / page).select_one("header")
+        assert "SMP Negeri 1 Contoh" in header.select_one(".md-header__topic .md-ellipsis").get_text()
+        logo = header.select_one("a.md-logo")
+        assert logo["href"] == "index.html"
+        assert (built_editions / "edisi/20200001" / logo.select_one("img")["src"]).resolve() == \
+            (built_editions / edition_data(built_editions, "20200001")["logo"]).resolve()
+    shared = soup(built_editions / "linimasa.html").select_one("header")
+    assert "Contoh" not in shared.get_text()  # shared pages stay generic
+
+
 def test_logo_is_inherited_and_checked(built_editions, editions_project):
     logo = edition_data(built_editions, "20200001")["logo"]  # inherited from the province: one copy
     assert logo.startswith("edisi/logo/") and logo.endswith(".svg") and (built_editions / logo).is_file()
