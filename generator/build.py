@@ -7,6 +7,7 @@ not carry its marker file.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import shutil
 import time
@@ -241,6 +242,17 @@ def school_pages(package: Path, catalog: Catalog, priorities) -> list[int]:
             for n in ranges[sheet.slug]]
 
 
+def _source_dates(project: Project, guides: list[Guide]) -> dict[str, datetime.date]:
+    """When each source file last changed, looked up in its own layer: a district project's
+    national guides and catalogue live in the national handbook, not in the project."""
+    by_root: dict[Path, set[str]] = {}
+    for guide in guides:
+        by_root.setdefault(guide.origin or project.root, set()).add(guide.source_path)
+    catalog_root = ProjectLayers.of(project.root).catalog_root
+    by_root.setdefault(catalog_root, set()).update(i.source.path for i in project.catalog.items.values())
+    return {path: date for root, paths in by_root.items() for path, date in source_dates(root, sorted(paths)).items()}
+
+
 def build_shared(project: Project, out: Path, stage: Path, printer=None):
     """Render the shared handbook (the national edition, with the edition page template) and build
     it with the site renderer into `out`, with its search index and, when a `printer` is given, its
@@ -254,9 +266,8 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
     from generator.worksheets import FOLDER, PACKAGE, worksheets
 
     edition, guides = project.edition(NATIONAL)
-    sources = {g.source_path for g in guides} | {i.source.path for i in project.catalog.items.values()}
     rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None,
-                               updated=source_dates(project.root, sorted(sources)))
+                               updated=_source_dates(project, guides))
     template = template_page()
     rendered.pages.append(template)
     rendered.unlisted.append(template.path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def load_guides(root: Path, folder: str = "content") -> list[Guide]:
     for path in project_files(root / folder, "**/*.md"):
         rel = path.relative_to(root).as_posix()
         try:
-            guides.append(_load_guide(path, rel, path.relative_to(root / folder).as_posix()))
+            guide = _load_guide(path, rel, path.relative_to(root / folder).as_posix())
+            guides.append(dataclasses.replace(guide, origin=root))
         except HandbookError as e:
             problems.extend(e)
     problems.raise_if_any()
@@ -171,15 +173,16 @@ def check_linked_files(root: Path, guides: list[Guide]) -> None:
             elif any(ignored(part) for part in resolved.split("/")):
                 problems.add(where, f"berkas '{target}' tidak ikut dibangun karena namanya diawali '.'"
                                     " atau diakhiri '~'; ganti namanya")
-            elif not (root / folder / resolved).is_file():
+            elif not ((guide.origin or root) / folder / resolved).is_file():
                 problems.add(where, f"gambar atau berkas '{target}' tidak ada; simpan berkasnya sebagai"
                                     f" {folder}/{resolved}, atau perbaiki tautannya")
     problems.raise_if_any()
 
 
 def linked_files(root: Path, guides: list[Guide]) -> dict[str, Path]:
-    """The images and files the guides link to: their path in the site -> the project file."""
-    return {resolved: root / _content_folder(guide) / resolved
+    """The images and files the guides link to: their path in the site -> the file (in the
+    guide's own layer: a district project's national guides link to the national files)."""
+    return {resolved: (guide.origin or root) / _content_folder(guide) / resolved
             for guide in guides for _, target, resolved in _file_links(guide)
             if resolved is not None and not target.startswith("/")}
 

@@ -13,6 +13,7 @@ Glossary (Indonesian term -> name used in code):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from typing import TYPE_CHECKING
 
@@ -128,6 +129,7 @@ class Guide:
     roles_line: int = 1
     module: str | None = None  # optional module the page belongs to (shown only when switched on)
     module_line: int = 1
+    origin: Path | None = None  # the folder source_path is relative to (None: the project root)
 
     @property
     def id(self) -> str:

