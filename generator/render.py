@@ -115,13 +115,28 @@ def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
     return rendered
 
 
-def report_address(config: SiteConfig, edition: ResolvedEdition) -> str | None:
-    """Where a reader reports a mistake: the edition's first contact with an e-mail address, else
-    the address in site_config.yml ('laporan')."""
-    for contact in edition.contacts or []:
-        if contact.get("surel"):
-            return contact["surel"]
-    return config.report
+REPORT_HELP = "melaporkan-kesalahan"  # section of the sources page on how to report a mistake
+
+
+def report_link(config: SiteConfig, edition: ResolvedEdition, title: str, page_path: str) -> str:
+    """Where "Laporkan kesalahan" on a page leads: an e-mail to the edition's contact, else to
+    site_config.yml's 'laporan' (an e-mail or web address), else a message to the edition
+    contact's WhatsApp or phone; with none of these, the sources page's section on how to report
+    (no address is ever made up)."""
+    subject = f"Kesalahan di halaman: {title}"
+    contacts = edition.contacts or []
+    address = next((c["surel"] for c in contacts if c.get("surel")), None) or config.report
+    if address:
+        return f"mailto:{address}?subject={quote(subject)}" if "@" in address else address
+    for contact in contacts:
+        hrefs = [href for _, href in contact_links(contact)]
+        whatsapp = [h for h in hrefs if h.startswith("https://wa.me/")]
+        if whatsapp:  # with the page named in the message
+            return f"{whatsapp[0]}?text={quote(subject)}"
+        if hrefs:
+            return hrefs[0]
+    here = posixpath.dirname(page_path) or "."
+    return posixpath.relpath(SOURCES_PAGE.removesuffix(".md") + ".html", here) + f"#{REPORT_HELP}"
 
 
 def render_guides(config: SiteConfig, catalog: Catalog, guides: list[Guide], edition: ResolvedEdition,
@@ -261,11 +276,7 @@ class _Renderer:
         meta = {}
         if dates:
             meta["diperbarui"] = indonesian(max(dates))
-        address = report_address(self.config, self.edition)
-        if address:
-            title = _front_title(page) or page.path
-            meta["laporkan"] = (f"mailto:{address}?subject=" + quote(f"Kesalahan di halaman: {title}")
-                                if "@" in address else address)
+        meta["laporkan"] = report_link(self.config, self.edition, _front_title(page) or page.path, page.path)
         lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
         return replace(page, text="---\n" + lines + page.text[4:]) if page.text.startswith("---\n") else page
 
@@ -289,7 +300,8 @@ class _Renderer:
         pages.append(Page(CATALOG_INDEX, self._template("katalog.md.j2", CATALOG_INDEX)))
         pages.append(Page(SOURCES_PAGE, self._template(
             "sumber.md.j2", SOURCES_PAGE, sources=self.catalog.of_kind("sumber"),
-            text_notes=[i for i in self.catalog.items.values() if i.get("catatan_teks")])))
+            text_notes=[i for i in self.catalog.items.values() if i.get("catatan_teks")],
+            report=self.config.report, report_anchor=REPORT_HELP)))
         catalog_title = f"Katalog {self.catalog.manifest.year}"
         catalog_nav = NavNode(catalog_title, children=[NavNode(catalog_title, CATALOG_INDEX)])
         for component in self.catalog.plan:
