@@ -18,6 +18,7 @@ from generator.dates import source_dates
 from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
+from generator.kit import Scene, load_scenes
 from generator.lock import alive, build_lock
 from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
@@ -38,6 +39,7 @@ class Project:
     catalog: Catalog
     guides: list[Guide]
     overlays: dict[str, list[Guide]] = field(default_factory=dict)  # edition id -> its own pages
+    scenes: list[Scene] = field(default_factory=list)  # classroom scenes of the workshop kit
 
     def edition(self, edition_id: str) -> tuple[ResolvedEdition, list[Guide]]:
         """The resolved edition and its guides (overlays applied, modules filtered)."""
@@ -76,6 +78,11 @@ def load_project(root: Path) -> Project:
         guides = layers.load_guides()
     except HandbookError as e:
         problems.extend(e)
+    scenes = []
+    try:
+        scenes = load_scenes(layers.content_root, catalog)
+    except HandbookError as e:
+        problems.extend(e)
     overlays = _load_overlays(root, config, problems)
     if guides is not None:
         _collect(problems, check_linked_files, root, [*guides, *(g for pages in overlays.values() for g in pages)])
@@ -94,7 +101,7 @@ def load_project(root: Path) -> Project:
         generated = generated_pages(catalog, guides) if catalog is not None else None
         _collect(problems, check_nav, config, guides, generated)
     problems.raise_if_any()
-    return Project(root, config, catalog, guides, overlays)
+    return Project(root, config, catalog, guides, overlays, scenes)
 
 
 def _collect(problems: Problems, check, *args) -> None:
@@ -256,7 +263,7 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
     edition, guides = project.edition(NATIONAL)
     sources = {g.source_path for g in guides} | {i.source.path for i in project.catalog.items.values()}
     rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None,
-                               updated=source_dates(project.root, sorted(sources)))
+                               updated=source_dates(project.root, sorted(sources)), scenes=project.scenes)
     template = template_page()
     rendered.pages.append(template)
     rendered.unlisted.append(template.path)
@@ -270,7 +277,7 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
                 {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
-        write_page_pdfs(out, [c.page for c in card_sets(project.catalog)] + sorted(printable_guides(guides)),
+        write_page_pdfs(out, [c.page for c in card_sets(project.catalog, project.scenes)] + sorted(printable_guides(guides)),
                         printer)
     write_offline_files(out, rendered.site_title, edition.colour)  # last: it lists every file
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")

@@ -23,7 +23,7 @@ from generator.dates import indonesian
 from generator.errors import Problems
 from generator.editions import ResolvedEdition, priority_label
 from generator.guides import ITEM_LINK, TEXT_LINK, headings
-from generator.kit import card_sets, page_url, qr_svg
+from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
                                  WORKSHEETS_INDEX, Locator, component_page, link_targets, own_page_items,
@@ -105,11 +105,12 @@ def display_name(item: Item) -> str:
 
 def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
                     edition: ResolvedEdition, pdf: bool = True,
-                    updated: dict[str, datetime.date] | None = None) -> Rendered:
+                    updated: dict[str, datetime.date] | None = None, scenes: list[Scene] = ()) -> Rendered:
     """Return every page of one edition of the handbook as Markdown, plus the navigation tree.
     `pdf` says whether worksheet PDFs will be made (their pages then link to them); `updated`
-    gives the last change of each source file (generator.dates), shown on the pages made from it."""
-    renderer = _Renderer(config, catalog, guides, edition, pdf)
+    gives the last change of each source file (generator.dates), shown on the pages made from it;
+    `scenes` are the workshop kit's classroom scenes."""
+    renderer = _Renderer(config, catalog, guides, edition, pdf, scenes=scenes)
     rendered = renderer.render()
     rendered.pages = [renderer.stamp(page, updated or {}) for page in rendered.pages]
     return rendered
@@ -214,8 +215,9 @@ def _placement(catalog: Catalog, guides: list[Guide]):
 
 class _Renderer:
     def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide],
-                 edition: ResolvedEdition, pdf: bool, extra: dict | None = None):
+                 edition: ResolvedEdition, pdf: bool, extra: dict | None = None, scenes: list[Scene] = ()):
         self.config, self.catalog, self.guides, self.edition = config, catalog, guides, edition
+        self.scenes = scenes
         self.pdf = pdf
         self.unlisted: list[str] = []
         self.locator, self.targets, self.refs = _placement(catalog, guides)
@@ -364,7 +366,7 @@ class _Renderer:
             form = render_form(sheet, form_context)
             forms.append(form)
             pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form,
-                                                          margins=print_margins(sheet))))
+                                                          margins=print_margins(f"{sheet.code} · {sheet.title}"))))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
             else:  # the pre-filled sheets (one per indicator) are reached from the worksheet index
@@ -391,13 +393,14 @@ class _Renderer:
     def _render_kit(self, pages: list[Page]) -> None:
         from generator.worksheets import render_html
 
-        for card_set in card_sets(self.catalog):
+        for card_set in card_sets(self.catalog, self.scenes):
             url = page_url(self.edition.url, card_set.page)
             short = url.split("://", 1)[-1] if url else card_set.page.removesuffix(".md") + ".html"
             form = render_html("lembar/kartu.html.j2", set=card_set, edition=self.edition,
                                short_link=short, qr=qr_svg(url) if url else None)
+            margins = print_margins(f"Kit lokakarya · {card_set.title}", name_line=False)
             pages.append(Page(card_set.page, self._template("kartu.md.j2", card_set.page, set=card_set,
-                                                            form=form), "lembar"))
+                                                            form=form, margins=margins), "lembar"))
 
     def _render_guide(self, guide: Guide) -> Page:
         lines = []
