@@ -182,7 +182,9 @@ def build(root: Path, out_dir: Path, edition_ids: list[str] = (), every: bool = 
 def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: list[str], previous: dict,
                 out_dir: Path, zips: bool, progress) -> int:
     """Write the whole new output into `temp`; return the number of pages rendered."""
-    from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition, write_logo
+    from generator.edition_site import (EDITIONS_DIR, edition_digest, edition_pages, logo_path, write_edition,
+                                        write_logo)
+    from generator.offline import write_edition_list
     from generator.package import write_editions_index, write_zips
     from generator.placement import Locator
     from generator.render import recommended_indicators
@@ -205,7 +207,8 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
         digest = edition_digest(edition, own, chrome,
                                 {"bersama": shared_digest, "unduhan": downloads, "cap": STAMP_VERSION if stamped else None})
         old, new = out_dir / EDITIONS_DIR / edition_id, temp / EDITIONS_DIR / edition_id
-        if previous.get("edisi", {}).get(edition_id) == digest and old.is_dir():
+        reused = previous.get("edisi", {}).get(edition_id) == digest and old.is_dir()
+        if reused:
             link_tree(old, new)
         else:
             pages += write_edition(project, edition, guides, own, chrome, locator, new, downloads)
@@ -216,6 +219,9 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
                       new / FOLDER / f"{PACKAGE}.pdf", project.root / "build" / "cache" / "cap",
                       school_pages(package, project.catalog, chosen))
         write_logo(project, edition, temp)
+        if not reused:  # last: it lists the folder's files (a reused folder keeps its list)
+            logo = logo_path(project, edition)
+            write_edition_list(temp, f"{EDITIONS_DIR}/{edition_id}", [logo] if logo else [])
         manifest["edisi"][edition_id] = digest
         if progress:
             progress(done, len(targets))
