@@ -19,7 +19,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_build_reports_and_writes_site(project):
     result = run_cli("build", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "Selesai: 82 halaman" in result.stderr
+    assert "Selesai: 83 halaman" in result.stderr
     assert (project / "site/index.html").is_file()
     assert (project / "site/katalog/perilaku-kerja/loyal.html").is_file()
     assert (project / "site/.handbook-output").is_file()
