@@ -267,7 +267,8 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
     from generator.worksheets import FOLDER, PACKAGE, worksheets
 
     edition, guides = project.edition(NATIONAL)
-    sources = {g.source_path for g in guides} | {i.source.path for i in project.catalog.items.values()}
+    sources = ({g.source_path for g in guides} | {i.source.path for i in project.catalog.items.values()}
+               | {s.source.path for s in project.scenes})
     rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None,
                                updated=source_dates(project.root, sorted(sources)), scenes=project.scenes)
     template = template_page()

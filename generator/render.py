@@ -23,6 +23,7 @@ from generator.dates import indonesian
 from generator.errors import Problems
 from generator.editions import ResolvedEdition, priority_label
 from generator.guides import ITEM_LINK, TEXT_LINK, headings
+from generator.kit import FOLDER as KIT_DIR
 from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
@@ -291,7 +292,8 @@ class _Renderer:
         owners = [i for i, place in self.locator.places.items() if place == (path, None) and i in self.catalog.items]
         if owners:
             return [self.catalog.items[owners[0]].source.path]
-        return sorted({i.source.path for i in self.catalog.items.values()})
+        scenes = {s.source.path for s in self.scenes} if path == f"{KIT_DIR}/kartu-adegan.md" else set()
+        return sorted({i.source.path for i in self.catalog.items.values()} | scenes)
 
     def _template(self, name: str, page_path: str, **context) -> str:
         return self.env.get_template(name).render(page_path=page_path, **self.context, **context)

@@ -170,3 +170,12 @@ def test_unknown_scene_answer_fails_with_file_and_line(project):
             " (maksud Anda 'pk-umpan-balik'?)") in result.stderr
     assert f"content/lokakarya/adegan-kelas.yml:{len(text.splitlines()) + 1}: adegan harus punya 'indikator'" \
         " berupa teks" in result.stderr  # every problem at once
+
+
+def test_scene_cards_say_when_their_scenes_changed(project):
+    import os
+
+    os.utime(project / "content/lokakarya/adegan-kelas.yml", (1798804800, 1798804800))  # 1 January 2027
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
+    info = soup(project / "site/lokakarya/kartu-adegan.html").select_one(".hb-halaman-info").get_text()
+    assert "Terakhir diperbarui: 1 Januari 2027" in info
