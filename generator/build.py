@@ -19,6 +19,7 @@ from generator.dates import source_dates
 from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
+from generator.kit import Scene, load_scenes
 from generator.lock import alive, build_lock
 from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
@@ -39,6 +40,7 @@ class Project:
     catalog: Catalog
     guides: list[Guide]
     overlays: dict[str, list[Guide]] = field(default_factory=dict)  # edition id -> its own pages
+    scenes: list[Scene] = field(default_factory=list)  # classroom scenes of the workshop kit
 
     def edition(self, edition_id: str) -> tuple[ResolvedEdition, list[Guide]]:
         """The resolved edition and its guides (overlays applied, modules filtered)."""
@@ -77,6 +79,11 @@ def load_project(root: Path) -> Project:
         guides = layers.load_guides()
     except HandbookError as e:
         problems.extend(e)
+    scenes = []
+    try:
+        scenes = load_scenes(layers.content_root, catalog)
+    except HandbookError as e:
+        problems.extend(e)
     overlays = _load_overlays(root, config, problems)
     if guides is not None:
         _collect(problems, check_linked_files, root, [*guides, *(g for pages in overlays.values() for g in pages)])
@@ -95,7 +102,7 @@ def load_project(root: Path) -> Project:
         generated = generated_pages(catalog, guides) if catalog is not None else None
         _collect(problems, check_nav, config, guides, generated)
     problems.raise_if_any()
-    return Project(root, config, catalog, guides, overlays)
+    return Project(root, config, catalog, guides, overlays, scenes)
 
 
 def _collect(problems: Problems, check, *args) -> None:
@@ -176,7 +183,9 @@ def build(root: Path, out_dir: Path, edition_ids: list[str] = (), every: bool = 
 def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: list[str], previous: dict,
                 out_dir: Path, zips: bool, progress) -> int:
     """Write the whole new output into `temp`; return the number of pages rendered."""
-    from generator.edition_site import EDITIONS_DIR, edition_digest, edition_pages, write_edition, write_logo
+    from generator.edition_site import (EDITIONS_DIR, edition_digest, edition_pages, logo_path, write_edition,
+                                        write_logo)
+    from generator.offline import write_edition_list
     from generator.package import write_editions_index, write_zips
     from generator.placement import Locator
     from generator.render import recommended_indicators
@@ -199,7 +208,8 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
         digest = edition_digest(edition, own, chrome,
                                 {"bersama": shared_digest, "unduhan": downloads, "cap": STAMP_VERSION if stamped else None})
         old, new = out_dir / EDITIONS_DIR / edition_id, temp / EDITIONS_DIR / edition_id
-        if previous.get("edisi", {}).get(edition_id) == digest and old.is_dir():
+        reused = previous.get("edisi", {}).get(edition_id) == digest and old.is_dir()
+        if reused:
             link_tree(old, new)
         else:
             pages += write_edition(project, edition, guides, own, chrome, locator, new, downloads)
@@ -210,6 +220,9 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
                       new / FOLDER / f"{PACKAGE}.pdf", project.root / "build" / "cache" / "cap",
                       school_pages(package, project.catalog, chosen))
         write_logo(project, edition, temp)
+        if not reused:  # last: it lists the folder's files (a reused folder keeps its list)
+            logo = logo_path(project, edition)
+            write_edition_list(temp, f"{EDITIONS_DIR}/{edition_id}", [logo] if logo else [])
         manifest["edisi"][edition_id] = digest
         if progress:
             progress(done, len(targets))
@@ -248,8 +261,9 @@ def _source_dates(project: Project, guides: list[Guide]) -> dict[str, datetime.d
     by_root: dict[Path, set[str]] = {}
     for guide in guides:
         by_root.setdefault(guide.origin or project.root, set()).add(guide.source_path)
-    catalog_root = ProjectLayers.of(project.root).catalog_root
-    by_root.setdefault(catalog_root, set()).update(i.source.path for i in project.catalog.items.values())
+    layers = ProjectLayers.of(project.root)
+    by_root.setdefault(layers.catalog_root, set()).update(i.source.path for i in project.catalog.items.values())
+    by_root.setdefault(layers.content_root, set()).update(s.source.path for s in project.scenes)
     return {path: date for root, paths in by_root.items() for path, date in source_dates(root, sorted(paths)).items()}
 
 
@@ -267,7 +281,7 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
 
     edition, guides = project.edition(NATIONAL)
     rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None,
-                               updated=_source_dates(project, guides))
+                               updated=_source_dates(project, guides), scenes=project.scenes)
     template = template_page()
     rendered.pages.append(template)
     rendered.unlisted.append(template.path)
@@ -281,7 +295,7 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
                 {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
-        write_page_pdfs(out, [c.page for c in card_sets(project.catalog)] + sorted(printable_guides(guides)),
+        write_page_pdfs(out, [c.page for c in card_sets(project.catalog, project.scenes)] + sorted(printable_guides(guides)),
                         printer)
     write_offline_files(out, rendered.site_title, edition.colour)  # last: it lists every file
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")

@@ -219,12 +219,15 @@ def _report_pdf(result) -> None:
 
 def _check(args, root: Path) -> int:
     from generator.build import load_project
+    from generator.site_config import hints
 
     project = load_project(root)
     items = len(project.catalog.items)
     editions = len(project.config.editions)
     print(f"Tidak ada masalah: {items} butir katalog, {len(project.guides)} panduan, dan"
           f" {editions} edisi daerah/sekolah diperiksa.", file=sys.stderr)
+    for hint in hints(project.config):
+        print(f"Petunjuk: {hint}", file=sys.stderr)
     return 0
 
 

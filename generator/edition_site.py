@@ -25,7 +25,7 @@ from pathlib import Path
 from generator.editions import ResolvedEdition, priority_label
 from generator.model import Guide
 from generator.placement import Locator
-from generator.render import MARKDOWN_EXTENSIONS, Page, recommended_indicators, render_guides
+from generator.render import MARKDOWN_EXTENSIONS, Page, recommended_indicators, render_guides, report_link
 
 EDITIONS_DIR = "edisi"
 TEMPLATE_DIR = f"{EDITIONS_DIR}/templat"
@@ -182,10 +182,14 @@ def write_edition(project, edition: ResolvedEdition, all_guides: list[Guide], gu
     for guide, page in zip(guides, pages):
         new = f"{folder}/{guide.path.removesuffix('.md')}.html"
         article = _rebase(to_html(page.text), guide.path, new, local, folder)
+        title = edition.name if guide.path == "index.md" else f"{guide.title} – {edition.name}"
+        # Shared pages get this from theme/partials/source-file.html; edition pages skip MkDocs.
+        report = report_link(project.config, edition, title, new)
+        article += (f'\n<aside class="hb-halaman-info"><p><a href="{html.escape(report)}">Laporkan kesalahan'
+                    ' di halaman ini</a></p></aside>')
         article += f'\n<div data-edisi-id="{html.escape(edition.id)}" hidden></div>\n'
         target = out / new[len(folder) + 1:]
         target.parent.mkdir(parents=True, exist_ok=True)
-        title = edition.name if guide.path == "index.md" else f"{guide.title} – {edition.name}"
         target.write_text(chrome.page(new, title, article, header), encoding="utf-8")
     data = edition_data(project, edition, guides, locator, folder)
     (out / DATA_FILE).write_text(data_script(data), encoding="utf-8")

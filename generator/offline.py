@@ -1,7 +1,10 @@
-"""Reading without internet on a phone: the list of the edition's files for the service worker
-(theme/sw.js) and a web app manifest so the edition can be added to the home screen.
+"""Reading without internet on a phone: the lists of files for the service worker (theme/sw.js)
+and a web app manifest so the handbook can be added to the home screen.
 
-Nothing here downloads anything: the reader starts the download from the home page
+The shared tree's offline.json lists every shared file; each edition's edisi/<id>/offline.json
+lists what only that edition has (its home and pages, data.js, its worksheet package, its logo).
+An edition home saves both. Paths in both lists are relative to the site root (the service
+worker's scope). Nothing here downloads anything: the reader starts the download from a home page
 (theme/assets/javascripts/simpan-offline.js).
 """
 
@@ -17,24 +20,40 @@ SKIP = {FILES, "sw.js", "sitemap.xml", "sitemap.xml.gz", "404.html"}
 
 
 def write_offline_files(out: Path, title: str, colour: str) -> None:
-    """offline.json: every file of the edition in `out`, their total size and a version that
-    changes whenever any file does; and the web app manifest."""
+    """The shared tree's offline.json (edition folders are listed by their own) and the web app
+    manifest."""
     (out / MANIFEST).write_text(json.dumps({
         "name": title, "short_name": "Panduan Kinerja", "lang": "id", "start_url": "index.html",
         "scope": "./", "display": "standalone", "background_color": "#ffffff", "theme_color": colour,
         "icons": [{"src": "assets/images/ikon.svg", "sizes": "any", "type": "image/svg+xml"}],
     }, ensure_ascii=False, indent=1), encoding="utf-8")
-    files = sorted(p for p in out.rglob("*") if p.is_file() and not _skipped(p.relative_to(out)))
-    digest = hashlib.sha256()
-    size = 0
+    files = [p for p in out.rglob("*") if p.is_file() and not _skipped(p.relative_to(out))
+             and not p.relative_to(out).as_posix().startswith(("edisi/", "unduh/"))]
+    _write_list(out, out / FILES, files)
+
+
+def write_edition_list(site: Path, folder: str, extra: list[str]) -> None:
+    """edisi/<id>/offline.json: every file of the edition's folder `folder`, and `extra` files
+    elsewhere that it shows (its logo)."""
+    target = site / folder / FILES
+    files = [p for p in (site / folder).rglob("*") if p.is_file() and p != target
+             and not _skipped(p.relative_to(site / folder))]
+    _write_list(site, target, files + [site / e for e in extra if (site / e).is_file()])
+
+
+def _write_list(site: Path, target: Path, files: list[Path]) -> None:
+    """The list: files by path from the site root, their total size, and a version that changes
+    whenever any of them does."""
+    digest, size = hashlib.sha256(), 0
+    files = sorted(set(files))
     for path in files:
         data = path.read_bytes()
         size += len(data)
-        digest.update(path.relative_to(out).as_posix().encode() + b"\0" + hashlib.sha256(data).digest())
-    (out / FILES).write_text(json.dumps({
-        "versi": digest.hexdigest()[:16], "ukuran": size,
-        "berkas": [p.relative_to(out).as_posix() for p in files],
-    }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        digest.update(path.relative_to(site).as_posix().encode() + b"\0" + hashlib.sha256(data).digest())
+    text = json.dumps({"versi": digest.hexdigest()[:16], "ukuran": size,
+                       "berkas": [p.relative_to(site).as_posix() for p in files]},
+                      ensure_ascii=False, separators=(",", ":"))
+    target.write_text(text, encoding="utf-8")
 
 
 def _skipped(rel: Path) -> bool:

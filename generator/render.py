@@ -23,7 +23,8 @@ from generator.dates import indonesian
 from generator.errors import Problems
 from generator.editions import ResolvedEdition, priority_label
 from generator.guides import ITEM_LINK, TEXT_LINK, headings
-from generator.kit import card_sets, page_url, qr_svg
+from generator.kit import FOLDER as KIT_DIR
+from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
                                  WORKSHEETS_INDEX, Locator, component_page, link_targets, own_page_items,
@@ -105,23 +106,39 @@ def display_name(item: Item) -> str:
 
 def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
                     edition: ResolvedEdition, pdf: bool = True,
-                    updated: dict[str, datetime.date] | None = None) -> Rendered:
+                    updated: dict[str, datetime.date] | None = None, scenes: list[Scene] = ()) -> Rendered:
     """Return every page of one edition of the handbook as Markdown, plus the navigation tree.
     `pdf` says whether worksheet PDFs will be made (their pages then link to them); `updated`
-    gives the last change of each source file (generator.dates), shown on the pages made from it."""
-    renderer = _Renderer(config, catalog, guides, edition, pdf)
+    gives the last change of each source file (generator.dates), shown on the pages made from it;
+    `scenes` are the workshop kit's classroom scenes."""
+    renderer = _Renderer(config, catalog, guides, edition, pdf, scenes=scenes)
     rendered = renderer.render()
     rendered.pages = [renderer.stamp(page, updated or {}) for page in rendered.pages]
     return rendered
 
 
-def report_address(config: SiteConfig, edition: ResolvedEdition) -> str | None:
-    """Where a reader reports a mistake: the edition's first contact with an e-mail address, else
-    the address in site_config.yml ('laporan')."""
-    for contact in edition.contacts or []:
-        if contact.get("surel"):
-            return contact["surel"]
-    return config.report
+REPORT_HELP = "melaporkan-kesalahan"  # section of the sources page on how to report a mistake
+
+
+def report_link(config: SiteConfig, edition: ResolvedEdition, title: str, page_path: str) -> str:
+    """Where "Laporkan kesalahan" on a page leads: an e-mail to the edition's contact, else to
+    site_config.yml's 'laporan' (an e-mail or web address), else a message to the edition
+    contact's WhatsApp or phone; with none of these, the sources page's section on how to report
+    (no address is ever made up)."""
+    subject = f"Kesalahan di halaman: {title}"
+    contacts = edition.contacts or []
+    address = next((c["surel"] for c in contacts if c.get("surel")), None) or config.report
+    if address:
+        return f"mailto:{address}?subject={quote(subject)}" if "@" in address else address
+    for contact in contacts:
+        hrefs = [href for _, href in contact_links(contact)]
+        whatsapp = [h for h in hrefs if h.startswith("https://wa.me/")]
+        if whatsapp:  # with the page named in the message
+            return f"{whatsapp[0]}?text={quote(subject)}"
+        if hrefs:
+            return hrefs[0]
+    here = posixpath.dirname(page_path) or "."
+    return posixpath.relpath(SOURCES_PAGE.removesuffix(".md") + ".html", here) + f"#{REPORT_HELP}"
 
 
 def render_guides(config: SiteConfig, catalog: Catalog, guides: list[Guide], edition: ResolvedEdition,
@@ -199,8 +216,9 @@ def _placement(catalog: Catalog, guides: list[Guide]):
 
 class _Renderer:
     def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide],
-                 edition: ResolvedEdition, pdf: bool, extra: dict | None = None):
+                 edition: ResolvedEdition, pdf: bool, extra: dict | None = None, scenes: list[Scene] = ()):
         self.config, self.catalog, self.guides, self.edition = config, catalog, guides, edition
+        self.scenes = scenes
         self.pdf = pdf
         self.unlisted: list[str] = []
         self.locator, self.targets, self.refs = _placement(catalog, guides)
@@ -261,11 +279,7 @@ class _Renderer:
         meta = {}
         if dates:
             meta["diperbarui"] = indonesian(max(dates))
-        address = report_address(self.config, self.edition)
-        if address:
-            title = _front_title(page) or page.path
-            meta["laporkan"] = (f"mailto:{address}?subject=" + quote(f"Kesalahan di halaman: {title}")
-                                if "@" in address else address)
+        meta["laporkan"] = report_link(self.config, self.edition, _front_title(page) or page.path, page.path)
         lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
         return replace(page, text="---\n" + lines + page.text[4:]) if page.text.startswith("---\n") else page
 
@@ -278,7 +292,8 @@ class _Renderer:
         owners = [i for i, place in self.locator.places.items() if place == (path, None) and i in self.catalog.items]
         if owners:
             return [self.catalog.items[owners[0]].source.path]
-        return sorted({i.source.path for i in self.catalog.items.values()})
+        scenes = {s.source.path for s in self.scenes} if path == f"{KIT_DIR}/kartu-adegan.md" else set()
+        return sorted({i.source.path for i in self.catalog.items.values()} | scenes)
 
     def _template(self, name: str, page_path: str, **context) -> str:
         return self.env.get_template(name).render(page_path=page_path, **self.context, **context)
@@ -289,7 +304,8 @@ class _Renderer:
         pages.append(Page(CATALOG_INDEX, self._template("katalog.md.j2", CATALOG_INDEX)))
         pages.append(Page(SOURCES_PAGE, self._template(
             "sumber.md.j2", SOURCES_PAGE, sources=self.catalog.of_kind("sumber"),
-            text_notes=[i for i in self.catalog.items.values() if i.get("catatan_teks")])))
+            text_notes=[i for i in self.catalog.items.values() if i.get("catatan_teks")],
+            report=self.config.report, report_anchor=REPORT_HELP)))
         catalog_title = f"Katalog {self.catalog.manifest.year}"
         catalog_nav = NavNode(catalog_title, children=[NavNode(catalog_title, CATALOG_INDEX)])
         for component in self.catalog.plan:
@@ -352,7 +368,7 @@ class _Renderer:
             form = render_form(sheet, form_context)
             forms.append(form)
             pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form,
-                                                          margins=print_margins(sheet))))
+                                                          margins=print_margins(f"{sheet.code} · {sheet.title}"))))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
             else:  # the pre-filled sheets (one per indicator) are reached from the worksheet index
@@ -379,13 +395,14 @@ class _Renderer:
     def _render_kit(self, pages: list[Page]) -> None:
         from generator.worksheets import render_html
 
-        for card_set in card_sets(self.catalog):
+        for card_set in card_sets(self.catalog, self.scenes):
             url = page_url(self.edition.url, card_set.page)
             short = url.split("://", 1)[-1] if url else card_set.page.removesuffix(".md") + ".html"
             form = render_html("lembar/kartu.html.j2", set=card_set, edition=self.edition,
                                short_link=short, qr=qr_svg(url) if url else None)
+            margins = print_margins(f"Kit lokakarya · {card_set.title}", name_line=False)
             pages.append(Page(card_set.page, self._template("kartu.md.j2", card_set.page, set=card_set,
-                                                            form=form), "lembar"))
+                                                            form=form, margins=margins), "lembar"))
 
     def _render_guide(self, guide: Guide) -> Page:
         lines = []

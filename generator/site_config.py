@@ -96,6 +96,16 @@ def load_site_config(root: Path, catalog: Catalog | None = None,
                       editions={e.id: e for e in editions})
 
 
+def hints(config: SiteConfig, name: str = "site_config.yml") -> list[str]:
+    """Things worth setting that are not errors (shown by `handbook check`)."""
+    if config.report:
+        return []
+    return [f"{name}: 'laporan' belum diisi, jadi tautan 'Laporkan kesalahan' di halaman bersama"
+            " menuju penjelasan cara melapor (halaman Sumber dan catatan teks). Bila sudah ada alamat"
+            " untuk laporan, isi 'laporan' dengan alamat surel atau alamat web, misalnya halaman isu"
+            " repositori proyek."]
+
+
 def _parse_nav(name: str, data: LocatedDict, problems: Problems) -> list[NavSection]:
     raw = data.get("navigasi")
     if raw is None:

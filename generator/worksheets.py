@@ -55,13 +55,13 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
 
 
-def print_margins(sheet: Worksheet) -> str:
-    """A style block for the sheet's own page: every printed page carries the sheet's code and
-    title, a name line (the first page has the identity block instead) and "halaman N dari M", so
-    a separated photocopy still says what and whose it is."""
+def print_margins(heading: str, name_line: bool = True) -> str:
+    """A style block for a printable page: every printed page carries `heading` (a sheet's code
+    and title), "halaman N dari M" and, on a worksheet, a name line (the first page has the
+    identity block instead), so a separated photocopy still says what and whose it is."""
+    name = ('@top-right { content: "Nama: ______________________"; } ' if name_line else "")
     return ("<style>@page { "
-            f"@top-left {{ content: {_css_string(f'{sheet.code} · {sheet.title}')}; }} "
-            '@top-right { content: "Nama: ______________________"; } '
+            f"@top-left {{ content: {_css_string(heading)}; }} {name}"
             '@bottom-right { content: "halaman " counter(page) " dari " counter(pages); } } '
             "@page :first { @top-right { content: none; } }</style>")
 

@@ -19,7 +19,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_build_reports_and_writes_site(project):
     result = run_cli("build", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "Selesai: 82 halaman" in result.stderr
+    assert "Selesai: 83 halaman" in result.stderr
     assert (project / "site/index.html").is_file()
     assert (project / "site/katalog/perilaku-kerja/loyal.html").is_file()
     assert (project / "site/.handbook-output").is_file()
@@ -161,3 +161,35 @@ def test_every_page_says_when_it_changed_and_where_to_report_a_mistake(project):
         assert link["href"].startswith("mailto:koreksi@example.org?subject=Kesalahan%20di%20halaman%3A%20"), page
     faq = BeautifulSoup((project / "site/faq.html").read_text(encoding="utf-8"), "html.parser")
     assert "Terakhir diperbarui: 1 Januari 2026" in faq.select_one(".hb-halaman-info").get_text()
+    sources = BeautifulSoup((project / "site/katalog/sumber.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Kirim laporan ke koreksi@example.org" in sources.find(id="melaporkan-kesalahan").find_next("p").get_text()
+    assert "Petunjuk" not in run_cli("check", cwd=project).stderr
+
+
+def test_without_a_report_address_the_link_leads_somewhere_real(project):
+    """No address is made up: shared pages lead to how to report, an edition's pages to its contact."""
+    from bs4 import BeautifulSoup
+
+    from tests.test_editions import add_editions
+
+    add_editions(project)
+    check = run_cli("check", cwd=project)
+    assert check.returncode == 0, check.stderr
+    assert "Petunjuk: site_config.yml: 'laporan' belum diisi" in check.stderr
+    assert run_cli("build", "--edition", "20200001", "--no-pdf", cwd=project).returncode == 0
+    site = project / "site"
+
+    def report(path):
+        page = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+        return page.select_one("article .hb-halaman-info").find("a", string="Laporkan kesalahan di halaman ini")["href"]
+
+    assert report("faq.html") == "katalog/sumber.html#melaporkan-kesalahan"
+    assert report("katalog/perilaku-kerja/loyal.html") == "../sumber.html#melaporkan-kesalahan"
+    sources = BeautifulSoup((site / "katalog/sumber.html").read_text(encoding="utf-8"), "html.parser")
+    help_text = sources.find(id="melaporkan-kesalahan").find_next("p").get_text()
+    assert "belum memiliki alamat khusus" in help_text
+    # The school's contact has a mobile number and no e-mail: a WhatsApp message naming the page.
+    assert report("edisi/20200001/jadwal-sekolah.html") == (
+        "https://wa.me/6281200000000?text=Kesalahan%20di%20halaman%3A%20Jadwal%20di%20sekolah%20kami"
+        "%20%E2%80%93%20SMP%20Negeri%201%20Contoh")
+    assert report("edisi/20200001/index.html").startswith("https://wa.me/6281200000000?text=")

@@ -227,15 +227,16 @@ IDS = ["jawa-barat", "kab-bandung", "20200001", "20200002", "20200003", "2020000
 
 
 def test_editions_add_only_what_they_change(built_editions):
-    """One shared handbook; each edition folder holds its home, its own pages and its data only."""
+    """One shared handbook; each edition folder holds its home, its own pages, its data and its
+    list of files for offline saving only."""
     assert (built_editions / "katalog/perilaku-kerja/loyal.html").is_file()
     assert not (built_editions / "edisi/templat").exists()
     for edition_id in IDS:
         assert (built_editions / "edisi" / edition_id / "index.html").is_file()
         assert not (built_editions / "edisi" / edition_id / "katalog").exists()
     own = sorted(p.name for p in (built_editions / "edisi/20200001").iterdir())
-    assert own == ["data.js", "faq.html", "index.html", "jadwal-sekolah.html", "modul.html"]
-    assert sorted(p.name for p in (built_editions / "edisi/20200003").iterdir()) == ["data.js", "index.html"]
+    assert own == ["data.js", "faq.html", "index.html", "jadwal-sekolah.html", "modul.html", "offline.json"]
+    assert sorted(p.name for p in (built_editions / "edisi/20200003").iterdir()) == ["data.js", "index.html", "offline.json"]
     shared = sum(p.stat().st_size for p in built_editions.rglob("*") if p.is_file()
                  and not p.relative_to(built_editions).as_posix().startswith(("edisi/", "unduh/")))
     school = sum(p.stat().st_size for p in (built_editions / "edisi/20200002").rglob("*"))

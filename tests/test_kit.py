@@ -10,7 +10,9 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from generator.catalog import load_catalog
+from generator.kit import load_scenes, shuffled
 from tests.conftest import ROOT, run_cli
+from tests.test_worksheets import page_texts
 
 
 def soup(path):
@@ -108,3 +110,72 @@ def test_printed_workshop_pages_link_back_and_have_pdfs(built_site):
         reader = PdfReader(built_site / f"lokakarya/{name}.pdf")
         assert 1 <= len(reader.pages) <= 4
         assert f"lokakarya/{name}.html" in reader.pages[-1].extract_text()
+
+
+def scene_check(texts: list[str], scenes, catalog) -> None:
+    """Printed scene cards (one text per page): the cards carry no answer, the last page is the key
+    and nothing else, every page says which sheet it is and which page of how many."""
+    answers = [catalog.items[s.answer].nama for s in scenes]
+    *cards, key = texts
+    assert cards
+    for number, text in enumerate(texts, start=1):
+        assert "Kit lokakarya · Kartu adegan kelas" in text and f"halaman {number} dari {len(texts)}" in text
+    printed = " ".join(cards)
+    for scene in scenes:
+        assert re.sub(r"\s+", " ", scene.text) in printed, scene.text
+    assert not any(name.casefold() in printed.casefold() for name in answers)
+    assert "Kunci jawaban" in key and "Kunci jawaban" not in printed
+    assert all(name in key for name in answers) and not any(s.text[:40] in key for s in scenes)
+
+
+def test_scene_cards_keep_the_answers_on_a_page_of_their_own(built_site):
+    catalog = load_catalog(ROOT)
+    scenes = load_scenes(ROOT)
+    assert len(scenes) == 8
+    page = soup(built_site / "lokakarya/kartu-adegan.html")
+    bodies = [c.select_one(".kit-body").get_text() for c in page.select(".kit-card")]
+    ordered = shuffled(scenes, catalog)
+    assert bodies == [s.text for s in ordered]
+    # Numbered in an order that is not the catalogue's order of their answers.
+    order = list(catalog.items)
+    assert [order.index(s.answer) for s in ordered] != sorted(order.index(s.answer) for s in scenes)
+    rows = [r.get_text(" ", strip=True) for r in page.select(".kit-key tbody tr")]
+    assert rows[0].startswith("Adegan 1 ") and catalog.items[ordered[0].answer].nama in rows[0]
+    scene_check(page_texts(built_site / "lokakarya/kartu-adegan.pdf"), ordered, catalog)
+    # The workshop page links the cards.
+    kit = soup(built_site / "lokakarya/index.html").select_one("article")
+    assert kit.find("a", href="kartu-adegan.html", string="Kartu adegan kelas")
+
+
+def test_scenes_are_shuffled_even_when_written_in_catalogue_order():
+    catalog = load_catalog(ROOT)
+    order = list(catalog.items)
+    scenes = sorted(load_scenes(ROOT), key=lambda s: order.index(s.answer))
+    for count in range(2, len(scenes) + 1):
+        mixed = shuffled(scenes[:count], catalog)
+        assert sorted(mixed, key=lambda s: s.text) == sorted(scenes[:count], key=lambda s: s.text)
+        assert mixed != scenes[:count], count
+        assert mixed == shuffled(list(reversed(scenes[:count])), catalog)  # the file's order does not matter
+
+
+def test_unknown_scene_answer_fails_with_file_and_line(project):
+    scenes = project / "content/lokakarya/adegan-kelas.yml"
+    text = scenes.read_text(encoding="utf-8")
+    line = text.splitlines().index("    indikator: pk-umpan-balik") + 1
+    scenes.write_text(text.replace("indikator: pk-umpan-balik", "indikator: pk-umpan-balk")
+                      + "  - teks: Guru diam.\n", encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert (f"content/lokakarya/adegan-kelas.yml:{line}: id katalog 'pk-umpan-balk' tidak dikenal"
+            " (maksud Anda 'pk-umpan-balik'?)") in result.stderr
+    assert f"content/lokakarya/adegan-kelas.yml:{len(text.splitlines()) + 1}: adegan harus punya 'indikator'" \
+        " berupa teks" in result.stderr  # every problem at once
+
+
+def test_scene_cards_say_when_their_scenes_changed(project):
+    import os
+
+    os.utime(project / "content/lokakarya/adegan-kelas.yml", (1798804800, 1798804800))  # 1 January 2027
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
+    info = soup(project / "site/lokakarya/kartu-adegan.html").select_one(".hb-halaman-info").get_text()
+    assert "Terakhir diperbarui: 1 Januari 2027" in info

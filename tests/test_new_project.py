@@ -133,5 +133,6 @@ def test_national_guides_keep_their_images_and_dates_in_a_district_project(tmp_p
     build(district, district / "site", pdf=False)
     site = district / "site"
     assert (site / "gambar/siklus.svg").is_file()
-    for page in ("faq.html", "katalog/perilaku-kerja/loyal.html", "kontak-dan-jadwal.html"):
+    for page in ("faq.html", "katalog/perilaku-kerja/loyal.html", "lokakarya/kartu-adegan.html",
+                 "kontak-dan-jadwal.html"):
         assert "Terakhir diperbarui: " in (site / page).read_text(encoding="utf-8"), page

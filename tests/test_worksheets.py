@@ -26,6 +26,14 @@ def pdf_text(path: Path, layout: bool = False) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def page_texts(path: Path) -> list[str]:
+    """The text of each page of a PDF (pdftotext page by page), with line breaks joined."""
+    count = len(PdfReader(path).pages)
+    return [re.sub(r"\s+", " ", subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
+                                              capture_output=True, text=True, check=True).stdout)
+            for n in range(1, count + 1)]
+
+
 def test_every_worksheet_is_an_a4_pdf_within_its_page_limit(built_site):
     sheets = worksheets(load_catalog(ROOT))
     assert len(sheets) == 12
@@ -90,14 +98,14 @@ def test_catalogue_change_shows_up_in_the_pdf_and_unchanged_builds_reuse_it(proj
     cache = project / "build/cache/pdf"
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")}
     result = run_cli("build", cwd=project)
-    # The twelve worksheets (each printed from its own page), two card sheets and five workshop
+    # The twelve worksheets (each printed from its own page), three card sheets and five workshop
     # pages all come from the cache.
-    assert "PDF lembar kerja: 0 dicetak, 19 dipakai ulang" in result.stderr
+    assert "PDF lembar kerja: 0 dicetak, 20 dipakai ulang" in result.stderr
     assert {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")} == before
     replace_in(project / "catalog/perilaku.yml", "Menuntaskan semua pekerjaan", "Menuntaskan semua pekerjaan tepat waktu")
     result = run_cli("build", cwd=project)
     # Only the planning sheet changes; the kit shows no expectations.
-    assert "PDF lembar kerja: 1 dicetak, 18 dipakai ulang" in result.stderr
+    assert "PDF lembar kerja: 1 dicetak, 19 dipakai ulang" in result.stderr
     assert "Menuntaskan semua pekerjaan tepat waktu" in pdf_text(project / "site/lembar-kerja/perencanaan.pdf")
 
 
@@ -152,12 +160,9 @@ def test_every_printed_page_says_which_sheet_whose_and_which_page(built_site):
     """A separated photocopy still carries the sheet's code and title, a name line, and its page
     number out of the sheet's pages; no file path is printed."""
     for sheet in worksheets(load_catalog(ROOT)):
-        path = built_site / sheet.pdf
-        count = len(PdfReader(path).pages)
-        for number in range(1, count + 1):
-            text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
-                                  capture_output=True, text=True, check=True).stdout
-            text = re.sub(r"\s+", " ", text)
+        texts = page_texts(built_site / sheet.pdf)
+        count = len(texts)
+        for number, text in enumerate(texts, start=1):
             assert f"{sheet.code} · {sheet.title}" in text, (sheet.slug, number)
             assert f"halaman {number} dari {count}" in text, (sheet.slug, number)
             assert "Nama" in text, (sheet.slug, number)

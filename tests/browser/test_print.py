@@ -28,3 +28,22 @@ def test_print_hides_navigation_and_fits_a4(built_site, browser, path, tmp_path)
     assert page.locator(".md-header").first.is_visible()
     assert page.get_by_role("button", name="Cetak").is_visible()
     context.close()
+
+
+def test_scene_cards_print_from_the_browser_with_the_key_on_its_own_page(built_site, browser, tmp_path):
+    """What a facilitator gets with the page's Cetak button: the cards, then the key on its own page."""
+    from generator.catalog import load_catalog
+    from generator.kit import load_scenes, shuffled
+    from tests.conftest import ROOT
+    from tests.test_kit import scene_check
+    from tests.test_worksheets import page_texts
+
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto((built_site / "lokakarya/kartu-adegan.html").as_uri())
+    assert page.get_by_role("button", name="Cetak").is_visible()
+    printed = tmp_path / "cetak.pdf"
+    page.pdf(path=str(printed), prefer_css_page_size=True)  # print media, as the browser prints
+    catalog = load_catalog(ROOT)
+    scene_check(page_texts(printed), shuffled(load_scenes(ROOT), catalog), catalog)
+    context.close()

@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_weight import gzip_server
+from tests.conftest import copy_project, run_cli
+from tests.test_editions import add_editions
 
 pytestmark = pytest.mark.browser
 
@@ -86,3 +88,70 @@ def test_every_page_links_the_web_app_manifest(built_site):
     for path in ["index.html", "faq.html", "katalog/perilaku-kerja/loyal.html"]:
         html = (built_site / path).read_text(encoding="utf-8")
         assert 'rel="manifest"' in html
+
+
+@pytest.fixture(scope="module")
+def edition_site(tmp_path_factory):
+    """The handbook with one school edition, served over HTTP (service workers need it)."""
+    project = add_editions(copy_project(tmp_path_factory.mktemp("edisi") / "proyek"))
+    result = run_cli("build", "--edition", "20200001", "--no-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    server = gzip_server(project / "site")
+    yield project / "site", f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_an_edition_home_saves_the_edition_too(edition_site, browser):
+    folder, url = edition_site
+    name = "SMP Negeri 1 Contoh"
+    shared = json.loads((folder / "offline.json").read_text(encoding="utf-8"))
+    own = json.loads((folder / "edisi/20200001/offline.json").read_text(encoding="utf-8"))
+    assert not any(p.startswith("edisi/") for p in shared["berkas"])
+    assert {"edisi/20200001/index.html", "edisi/20200001/jadwal-sekolah.html", "edisi/20200001/data.js"} <= set(own["berkas"])
+    logo = next(p for p in own["berkas"] if p.startswith("edisi/logo/"))  # inherited from its province
+    assert (folder / logo).is_file()
+
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(url + "edisi/20200001/index.html")
+    control = page.locator("#simpan-offline")
+    control.get_by_role("button", name="Simpan untuk dibaca tanpa internet").click()
+    size = f"{(shared['ukuran'] + own['ukuran']) / 1048576:.1f}".replace(".", ",")
+    expect(control).to_contain_text(f"Akan diunduh {len(shared['berkas']) + len(own['berkas'])} berkas, {size} MB")
+    control.get_by_role("button", name="Unduh sekarang").click()
+    expect(control).to_contain_text("Tersimpan di perangkat ini", timeout=60_000)
+
+    context.set_offline(True)
+    page.goto(url + "edisi/20200001/index.html")
+    expect(page.locator("article")).to_contain_text(name)
+    expect(control).to_contain_text("Tersimpan di perangkat ini")
+    page.goto(url + "edisi/20200001/jadwal-sekolah.html")
+    expect(page.locator("h1").first).to_contain_text("Jadwal di sekolah kami")
+    expect(page.locator("body")).to_contain_text(name)
+    page.goto(url + "katalog/praktik-kinerja/pk-umpan-balik.html")  # a shared page, told by data.js
+    expect(page.locator("article")).to_contain_text(f"Anda membaca edisi {name}")
+    page.goto(url + "edisi/20200001/jadwal-sekolah.html")
+    assert page.evaluate(f"caches.match({json.dumps(url + logo)}).then(r => !!r)")
+
+    # The edition changes (a rebuild): once online again, the saved copy follows it.
+    context.set_offline(False)
+    schedule = folder / "edisi/20200001/jadwal-sekolah.html"
+    schedule.write_text(schedule.read_text(encoding="utf-8").replace("bulan Maret", "bulan April"), encoding="utf-8")
+    own["versi"] = "edisi-baru"
+    (folder / "edisi/20200001/offline.json").write_text(json.dumps(own), encoding="utf-8")
+    page.goto(url + "edisi/20200001/index.html")
+    for _ in range(120):
+        names = page.evaluate("caches.keys()")
+        if len(names) == 1 and names[0].endswith("+edisi-baru"):
+            break
+        page.wait_for_timeout(500)
+    assert len(names) == 1 and names[0].endswith(f"{shared['versi']}+edisi-baru"), names
+    context.set_offline(True)
+    page.goto(url + "edisi/20200001/jadwal-sekolah.html")
+    assert "bulan April" in page.content()
+    context.set_offline(False)
+    page.goto(url + "edisi/20200001/index.html")
+    control.get_by_role("button", name="Hapus simpanan").click()
+    expect(control).to_contain_text("Simpanan dihapus")
+    assert page.evaluate("caches.keys().then(k => k.length)") == 0
+    context.close()

@@ -1,6 +1,7 @@
-/* "Simpan untuk dibaca tanpa internet" on the home page (element #simpan-offline). Nothing is
+/* "Simpan untuk dibaca tanpa internet" on a home page (element #simpan-offline). Nothing is
  * downloaded until the reader asks: first the size is shown, then the service worker (sw.js at the
- * edition's root) saves every file listed in offline.json. The reader can remove it again. */
+ * site root) saves every file listed in offline.json, and on an edition's home (edisi/<id>/) also
+ * those of the edition's own list. The reader can remove it again. */
 (function () {
   "use strict";
 
@@ -9,6 +10,9 @@
   const root = new URL("../../", document.currentScript.src).href;  // this script is in assets/javascripts/
   const status = box.querySelector(".simpan-offline__status");
   const buttons = box.querySelector(".simpan-offline__tombol");
+  // The shared tree's list, and on an edition's home (edisi/<id>/index.html) the edition's own.
+  const lists = [root + "offline.json"];
+  if (location.href.startsWith(root + "edisi/")) lists.push(new URL("offline.json", location.href).href);
 
   const megabytes = (bytes) => (bytes / 1048576).toLocaleString("id-ID", {maximumFractionDigits: 1}) + " MB";
 
@@ -42,15 +46,19 @@
   }
 
   async function offer() {
-    show("Simpan seluruh panduan ini di perangkat agar tetap dapat dibuka tanpa sinyal.",
+    show(lists.length > 1
+      ? "Simpan seluruh panduan ini, beserta halaman khusus edisi ini, di perangkat agar tetap dapat dibuka tanpa sinyal."
+      : "Simpan seluruh panduan ini di perangkat agar tetap dapat dibuka tanpa sinyal.",
       ["Simpan untuk dibaca tanpa internet", askSize, true]);
   }
 
   async function askSize() {
     show("Memeriksa ukuran…");
     try {
-      const list = await (await fetch(root + "offline.json", {cache: "no-store"})).json();
-      show(`Akan diunduh ${list.berkas.length} berkas, ${megabytes(list.ukuran)}. Sebaiknya memakai Wi-Fi.`,
+      const all = await Promise.all(lists.map(async (url) => (await fetch(url, {cache: "no-store"})).json()));
+      const count = all.reduce((sum, list) => sum + list.berkas.length, 0);
+      const size = all.reduce((sum, list) => sum + list.ukuran, 0);
+      show(`Akan diunduh ${count} berkas, ${megabytes(size)}. Sebaiknya memakai Wi-Fi.`,
         ["Unduh sekarang", save, true], ["Batal", offer]);
     } catch (e) {
       show("Ukuran panduan tidak dapat diperiksa. Periksa sambungan internet, lalu coba lagi.",
@@ -63,7 +71,7 @@
     try {
       await navigator.serviceWorker.register(root + "sw.js", {scope: root});
       const registration = await navigator.serviceWorker.ready;
-      ask(registration.active, "simpan", (reply) => {
+      ask(registration.active, {simpan: lists}, (reply) => {
         if (reply.selesai) show(`Mengunduh ${reply.selesai} dari ${reply.jumlah} berkas…`);
         else if (reply.tersimpan) saved(reply.tersimpan);
         else if (reply.galat) {
@@ -90,9 +98,10 @@
 
   async function start() {
     const registration = await navigator.serviceWorker.getRegistration(root);
-    const list = registration && await caches.match(root + "offline.json");
-    if (list) {
-      saved((await list.json()).ukuran);
+    const found = registration ? await Promise.all(lists.map((url) => caches.match(url))) : [];
+    if (found.length && found.every(Boolean)) {  // this page's lists are all saved
+      const sizes = await Promise.all(found.map(async (response) => (await response.json()).ukuran));
+      saved(sizes.reduce((sum, size) => sum + size, 0));
       if (registration.active) ask(registration.active, "perbarui", () => {});  // a newer site? fetch it
     } else {
       offer();
