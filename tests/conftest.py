@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -31,9 +33,23 @@ def project(tmp_path: Path) -> Path:
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """Run `python -m generator ARGS` as a user would, capturing its output."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
-                          capture_output=True, text=True, env=_env(), timeout=300)
+    """Run `handbook ARGS` in `cwd` as a user would, capturing its output and exit code.
+
+    In this process (the same `generator.cli.main` that `python -m generator` calls, without
+    starting Python and importing everything again) unless the command may print PDFs: Playwright
+    cannot start inside this session's browser, so a build without --no-pdf runs as a process."""
+    if args[:1] == ("build",) and "--no-pdf" not in args:
+        return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
+                              capture_output=True, text=True, env=_env(), timeout=300)
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as e:  # argparse: --help, wrong usage
+            code = e.code
+    return subprocess.CompletedProcess(["handbook", *args], code, out.getvalue(), err.getvalue())
 
 
 def _env():
