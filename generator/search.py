@@ -153,8 +153,9 @@ def _left_out(node) -> bool:
     if not isinstance(node.tag, str):  # a comment
         return False
     classes = _classes(node)
-    return (node.tag in LEFT_OUT_TAGS or bool(classes & LEFT_OUT_CLASSES)
-            or ("admonition-title" in classes and any(_classes(a) >= DEFINITION for a in node.iterancestors())))
+    in_definition = "admonition-title" in classes and any(_classes(a) >= DEFINITION
+                                                          for a in node.iterancestors())
+    return node.tag in LEFT_OUT_TAGS or bool(classes & LEFT_OUT_CLASSES) or in_definition
 
 
 def _drop(node) -> None:

@@ -53,7 +53,7 @@ def readme_tables() -> list[tuple[list[str], list[list[str]]]]:
 def _table(readme_tables, *header: str) -> list[list[str]]:
     """The rows of the one README table whose header starts with these cells."""
     matching = [rows for cells, rows in readme_tables if cells[:len(header)] == list(header)]
-    assert len(matching) == 1, f"README needs exactly one table headed {' | '.join(header)} (found {len(matching)})"
+    assert len(matching) == 1, f"README needs one table headed {' | '.join(header)} (found {len(matching)})"
     return matching[0]
 
 
@@ -91,7 +91,10 @@ def test_cli_table_lists_every_command_and_option(readme_tables):
         documented.setdefault(" ".join(words[1:]), set()).update(
             {_code(option).split()[0]} if _code(option) else set())
     accepted = cli_options()
-    pairs = lambda table: {f"{c} {o}".strip() for c, options in table.items() for o in options or [""]}  # noqa: E731
+
+    def pairs(table: dict[str, set[str]]) -> set[str]:
+        return {f"{c} {o}".strip() for c, options in table.items() for o in options or [""]}
+
     assert sorted(pairs(accepted) - pairs(documented)) == [], "accepted but without a README row"
     assert sorted(pairs(documented) - pairs(accepted)) == [], "in the README but not accepted"
 
@@ -111,7 +114,7 @@ def test_every_command_line_in_the_readme_is_accepted():
             command, rest = match.groups()
             assert command in commands, f"README: {line.strip()!r}: no command {command!r}"
             for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", rest):
-                assert option in commands[command] | commands[""], f"README: {line.strip()!r}: {option} unknown"
+                assert option in commands[command] | commands[""], f"README: {line.strip()!r}: no {option}"
                 checked += 1
     assert checked >= 5  # the examples were found
 
@@ -162,7 +165,8 @@ def test_key_table_matches_what_the_loader_accepts(readme_tables, header, keys):
 
 def test_tables_are_read_generically():
     """The reader itself: header detection, rows up to the first non-table line, code spans."""
-    text = ("Teks\n\n| Kunci `x` | Wajib | Isi |\n|---|---|---|\n| `a` | ya | satu |\n| `b.c` | tidak | dua |\n"
+    text = ("Teks\n\n| Kunci `x` | Wajib | Isi |\n|---|---|---|\n| `a` | ya | satu |\n"
+            "| `b.c` | tidak | dua |\n"
             "\nlain\n| Perintah | Gunanya |\n|:--|--:|\n| `handbook check` | periksa |\n")
     found = tables(text)
     assert found == [(["Kunci `x`", "Wajib", "Isi"], [["`a`", "ya", "satu"], ["`b.c`", "tidak", "dua"]]),
