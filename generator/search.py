@@ -66,8 +66,14 @@ PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaiman
 # ... and a question about what a word means prefers the pages of these kinds.
 PRIOR_KINDS = {"arti": (GLOSSARY_KIND,)}
 SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")
-# Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition.
-DEFINITION = ".admonition.quote"
+# Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition:
+# an element with both of these classes.
+DEFINITION = frozenset({"admonition", "quote"})
+# Left out of the index: printable forms and cards repeat the catalogue (the page's own words
+# describe it); the rest is page furniture (and a definition box's "Rumusan resmi" label).
+LEFT_OUT_CLASSES = frozenset({"ws", "kit", "headerlink", "md-content__button", "hb-halaman-info"})
+LEFT_OUT_TAGS = frozenset({"script", "style", "svg"})
+BLOCKS = ("h2", "h3", "p", "li", "td", "th", "dt", "dd", "blockquote")
 
 
 @dataclass
@@ -103,38 +109,67 @@ def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str]) ->
 @functools.lru_cache(maxsize=4096)
 def _read_article(html: str, url: str) -> tuple[str, list, list]:
     """Title, (anchor, heading, text) sections and each section's official wording of an article;
-    editions repeat most articles word for word, so each is read once per process."""
-    from bs4 import BeautifulSoup
+    editions repeat most articles word for word, so each is read once per process.
 
-    article = BeautifulSoup(html, "html.parser").article
+    Parsed with lxml (libxml2, in C): the index reads every page of every build, and a pure-Python
+    parser took longer than the rest of the index. Text is taken as a browser shows it: each run
+    of text between tags stripped, runs joined by one space."""
+    from lxml import etree
+
+    root = etree.HTML(html)
+    article = None if root is None else root.find(".//article")
     if article is None:
         return url, [], []
-    # Printable forms and cards repeat the catalogue; the page's own words describe it.
-    for node in article.select(f".ws, .kit, .headerlink, .md-content__button, .hb-halaman-info, "
-                               f"{DEFINITION} .admonition-title, script, style, svg"):
-        node.decompose()
-    h1 = article.find("h1")
-    title = h1.get_text(" ", strip=True) if h1 else url
-    if h1:
-        h1.decompose()
-    official = {id(n) for box in article.select(DEFINITION) for n in box.find_all(True)}
+    for node in [n for n in article.iterdescendants() if _left_out(n)]:
+        _drop(node)
+    h1 = next(article.iterdescendants("h1"), None)
+    title = _text(h1) if h1 is not None else url
+    if h1 is not None:
+        _drop(h1)
     sections, definitions = [], []
     anchor, heading, parts, defs = "", "", [], []
-    for node in article.find_all(["h2", "h3", "p", "li", "td", "th", "dt", "dd", "blockquote"]):
-        if node.name in ("h2", "h3"):
+    for node in article.iterdescendants(*BLOCKS):
+        if node.tag in ("h2", "h3"):
             if parts:
                 sections.append((anchor, heading, " ".join(parts)))
                 definitions.append(" ".join(defs))
-            anchor, heading, parts, defs = node.get("id", ""), node.get_text(" ", strip=True), [], []
-        elif not node.find(["p", "li", "td"]):  # leaf blocks only, so no text twice
-            text = node.get_text(" ", strip=True)
+            anchor, heading, parts, defs = node.get("id", ""), _text(node), [], []
+        elif next(node.iterdescendants("p", "li", "td"), None) is None:  # leaf blocks only, so no text twice
+            text = _text(node)
             parts.append(text)
-            if id(node) in official:
+            if any(_classes(box) >= DEFINITION for box in node.iterancestors()):
                 defs.append(text)
     if parts or heading:
         sections.append((anchor, heading, " ".join(parts)))
         definitions.append(" ".join(defs))
     return title, sections, definitions
+
+
+def _classes(node) -> set[str]:
+    return set((node.get("class") or "").split())
+
+
+def _left_out(node) -> bool:
+    if not isinstance(node.tag, str):  # a comment
+        return False
+    classes = _classes(node)
+    in_definition = "admonition-title" in classes and any(_classes(a) >= DEFINITION
+                                                          for a in node.iterancestors())
+    return node.tag in LEFT_OUT_TAGS or bool(classes & LEFT_OUT_CLASSES) or in_definition
+
+
+def _drop(node) -> None:
+    """Take `node` out of the tree, keeping the text after it as a run of its own (an empty
+    comment stands in its place)."""
+    from lxml import etree
+
+    stand_in = etree.Comment("")
+    stand_in.tail = node.tail
+    node.getparent().replace(node, stand_in)
+
+
+def _text(node) -> str:
+    return " ".join(run.strip() for run in node.itertext() if run.strip())
 
 
 class Analyzer:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -31,9 +33,23 @@ def project(tmp_path: Path) -> Path:
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """Run `python -m generator ARGS` as a user would, capturing its output."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
-                          capture_output=True, text=True, env=_env(), timeout=300)
+    """Run `handbook ARGS` in `cwd` as a user would, capturing its output and exit code.
+
+    In this process (the same `generator.cli.main` that `python -m generator` calls, without
+    starting Python and importing everything again) unless the command may print PDFs: Playwright
+    cannot start inside this session's browser, so a build without --no-pdf runs as a process."""
+    if args[:1] == ("build",) and "--no-pdf" not in args:
+        return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
+                              capture_output=True, text=True, env=_env(), timeout=300)
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as e:  # argparse: --help, wrong usage
+            code = e.code
+    return subprocess.CompletedProcess(["handbook", *args], code, out.getvalue(), err.getvalue())
 
 
 def _env():
@@ -42,14 +58,38 @@ def _env():
     return env
 
 
+def shared_build(tmp_path_factory, name: str, make) -> Path:
+    """`make(folder)` run once per test run, also when pytest-xdist runs several workers (they
+    take turns on a lock; the first one builds); tests only read the result."""
+    from generator.lock import exclusive
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder, done = base / name, base / f".{name}.selesai"
+    with exclusive(base / f".{name}.lock", name):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real handbook with its PDFs, built once per test session (tests only read it). Through
+    """The real handbook with its PDFs, built once per test run (tests only read it). Through
     the command line: printing runs Playwright, which cannot start inside the session's browser."""
-    work = copy_project(tmp_path_factory.mktemp("build") / "proyek")
-    result = run_cli("build", cwd=work)
-    assert result.returncode == 0, result.stderr
-    return work / "site"
+    def make(folder: Path) -> None:
+        result = run_cli("build", cwd=copy_project(folder / "proyek"))
+        assert result.returncode == 0, result.stderr
+
+    return shared_build(tmp_path_factory, "build", make) / "proyek" / "site"
+
+
+def seed_pdf_cache(project: Path, built_site: Path) -> None:
+    """Give a fresh copy of the project the PDF cache of the session's build: a build prints only
+    the PDFs whose pages differ from the national handbook's (as a rebuild does for a user)."""
+    shutil.copytree(built_site.parent / "build" / "cache" / "pdf", project / "build" / "cache" / "pdf")
 
 
 NEXT_YEAR = ROOT / "tests/fixtures/katalog-2027"  # made-up test data, never published
@@ -74,9 +114,11 @@ def site_2027(tmp_path_factory) -> Path:
     """The handbook built (in-process, without PDFs) from the made-up 2027 catalogue."""
     from generator.build import build_site
 
-    project = next_year_project(tmp_path_factory.mktemp("2027") / "proyek")
-    build_site(project, project / "site", pdf=False)
-    return project / "site"
+    def make(folder: Path) -> None:
+        project = next_year_project(folder / "proyek")
+        build_site(project, project / "site", pdf=False)
+
+    return shared_build(tmp_path_factory, "2027", make) / "proyek" / "site"
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -78,3 +78,27 @@ def test_changed_markdown_settings_are_not_answered_from_the_memo(editions_build
     assert differences(plain_mkdocs(stage, tmp_path / "plain"), tmp_path / "ours") == []
     # the setting did change pages
     assert (project / "site/faq.html").read_bytes() != (tmp_path / "ours/faq.html").read_bytes()
+
+
+def test_compiled_templates_are_kept_between_builds_and_an_edited_one_is_compiled_again(tmp_path):
+    """The second build of a project reads mkdocs-material's compiled templates from
+    build/cache/ instead of compiling them (its entries are not written again); an edited theme
+    template is compiled afresh, and the pages still equal a plain `mkdocs build`."""
+    from generator.build import build_site
+
+    project = copy_project(tmp_path / "proyek")
+    mkdocs_backend._TEMPLATE_CACHE.cache.store.clear()  # as in a new process
+    build_site(project, project / "site", pdf=False)
+    entries = {p: p.stat().st_mtime_ns for p in (project / "build/cache").glob("jinja-*/*")}
+    assert len(entries) > 20
+    mkdocs_backend._TEMPLATE_CACHE.cache.store.clear()
+    main = project / "theme/main.html"
+    marker = '<meta name="uji-templat" content="baru">'
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block extrahead %}", "{% block extrahead %}" + marker), encoding="utf-8")
+    build_site(project, project / "site", pdf=False)
+    rewritten = [p for p, mtime in entries.items() if p.stat().st_mtime_ns != mtime]
+    assert len(rewritten) == 1  # the edited main.html only
+    assert marker in (project / "site/faq.html").read_text(encoding="utf-8")
+    plain = plain_mkdocs(project / "build/stage/nasional", tmp_path / "plain")
+    assert differences(plain, project / "site") == []
