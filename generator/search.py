@@ -49,7 +49,7 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "udah": "sudah", "blm": "belum", "krn": "karena", "pd": "pada", "bgt": "sekali",
             "tgl": "tanggal", "brp": "berapa", "tp": "tapi", "hrs": "harus", "jg": "juga", "lg": "lagi",
             "dlm": "dalam", "kalo": "kalau", "klo": "kalau", "blh": "boleh", "bs": "bisa", "aja": "saja",
-            "dpt": "dapat", "sm": "sama", "trs": "terus",
+            "dpt": "dapat", "sm": "sama", "trs": "terus", "buat": "untuk",
             # Small numbers are written both ways ("5 langkah", "lima langkah").
             **dict(zip("1 2 3 4 5 6 7 8 9 10".split(),
                        "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split()))}
@@ -232,10 +232,14 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Postings: [page, section, weight, ...]; section -1 is the title, -2 - n marks a word that
     # stands in the heading of section n.
     postings: dict[str, list] = defaultdict(list)
+    title_mass = []  # per page, the weight of its whole title: how much of it a query names
     for number, (title, sections) in enumerate(parsed):
         length = norm("title", sum(title.values()))
+        title_mass.append(0)
         for term, tf in title.items():
-            postings[term] += [number, -1, _saturate(FIELD_WEIGHTS["title"] * tf / length, idf(term))]
+            weight = _saturate(FIELD_WEIGHTS["title"] * tf / length, idf(term))
+            postings[term] += [number, -1, weight]
+            title_mass[-1] += weight
         for place, counts in enumerate(sections):
             norms = {f: norm(f, sum(c.values())) for f, c in counts.items()}
             for term in set().union(*counts.values()):
@@ -260,7 +264,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         shards[shard_of(term)][term] = posting
     index = {
         "v": 4, "chunk": TEXT_CHUNK, "kinds": search_kinds(catalog),
-        "docs": [[d.url, d.title, d.kind, d.roles] for d in docs],
+        "docs": [[d.url, d.title, d.kind, d.roles, mass] for d, mass in zip(docs, title_mass)],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,

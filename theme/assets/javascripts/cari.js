@@ -20,6 +20,8 @@
   var TITLE = 8;  // boost for a title the query covers, by the share covered
   var HEADING = 1;  // boost for a section heading the query covers, by the share covered
   var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
+  var COVERAGE = 2;  // how steeply a section loses for each concept of the query it lacks
+  var GLOSSARY = 0.6;  // the glossary's weight unless one of its entries is the query
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -48,7 +50,6 @@
     data.known = {};
     data.vocabulary.forEach(function (t) { data.known[t] = true; });
     data.terms = {};  // filled shard by shard as queries need them
-    data.titleTerms = data.docs.map(function (d) { return analyze(d[1], data); });
     return data;
   }
 
@@ -142,26 +143,6 @@
     })).then(function () { return search(query, kind, role, data); });
   }
 
-  // How much a unit of the query tells pages apart: the inverse document frequency of its most
-  // specific alternative (a glossary concept weighs as its most specific form). Units that match
-  // no page at all do not count.
-  function unitWeight(alternatives, data) {
-    var n = data.docs.length, best = 0;
-    alternatives.forEach(function (alt) {
-      alt.terms.forEach(function (t) {
-        var postings = data.terms[t];
-        if (!postings) return;
-        var pages = {}, df = 0;
-        for (var k = 0; k < postings.length; k += 3) {
-          if (!pages[postings[k]]) df++;
-          pages[postings[k]] = true;
-        }
-        best = Math.max(best, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-      });
-    });
-    return best;
-  }
-
   // Per page and place (-1: the title, n: section n), the best weight of each unit of the query
   // and whether it stands in that section's heading. Postings are [page, section, weight, ...]
   // with -1 for the title and -2 - n for a word in the heading of section n.
@@ -189,9 +170,9 @@
             // A phrase alternative (a glossary form of several words) is one concept: its
             // words' mean weight, as far as they stand in this section or the title.
             for (var i = 0; i < n; i++) if (at.found[i] || title.found[i]) found++;
-            var score = at.score / n * (found / n) * (found / n) * alt.factor;
+            var part = found / n * alt.factor, score = at.score / n * part * part;
             var units = page[place] = page[place] || {};
-            if (!units[u] || score > units[u].score) units[u] = {score: score, head: at.head};
+            if (!units[u] || score > units[u].score) units[u] = {score: score, part: part, head: at.head};
           });
         });
       });
@@ -200,7 +181,21 @@
   }
 
   function search(query, kind, role, data) {
-    var us = units(query, data), weights = us.map(function (a) { return unitWeight(a, data); });
+    var us = units(query, data), pages = gather(us, data), n = data.docs.length;
+    // How much a concept of the query tells pages apart: the inverse document frequency of the
+    // pages it matches in any of its forms ('murid' with 'siswa' and 'peserta didik'). Concepts
+    // that match no page do not count.
+    // A page that has only part of a phrase, or a word one typo away, counts in part.
+    var df = us.map(function () { return 0; });
+    Object.keys(pages).forEach(function (d) {
+      var part = {};
+      Object.keys(pages[d]).forEach(function (place) {
+        var here = pages[d][place];
+        Object.keys(here).forEach(function (u) { part[u] = Math.max(part[u] || 0, here[u].part); });
+      });
+      Object.keys(part).forEach(function (u) { df[u] += part[u]; });
+    });
+    var weights = df.map(function (f) { return f ? Math.log(1 + (n - f + 0.5) / (f + 0.5)) : 0; });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
     var words = window.HandbookStemmer.tokens(query).map(function (t) { return data.informal[t] || t; });
@@ -210,7 +205,6 @@
         if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
       });
     });
-    var queryTerms = analyze(query, data), pages = gather(us, data);
     var results = Object.keys(pages).map(function (d) {
       var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, rest = 0;
       // Each section with the title's words: the section that answers best ranks the page.
@@ -222,29 +216,31 @@
           var t = title[u] ? title[u].score : 0, s = here[u] ? here[u].score : 0;
           if (!t && !s) return;
           sum += t + s;
-          covered += weights[u];
+          covered += weights[u] * Math.max(title[u] ? title[u].part : 0, here[u] ? here[u].part : 0);
           if (here[u] && here[u].head) headed += weights[u];
         });
         var coverage = covered / total, heading = headed / total;
         // A heading that names the query (an FAQ question, a glossary entry) works like a title.
-        var score = sum * coverage * coverage * (1 + HEADING * heading * heading);
+        var score = sum * Math.pow(coverage, COVERAGE) * (1 + HEADING * heading * heading);
         rest += score;
         if (!best || score > best.score) best = {score: score, coverage: coverage, heading: heading, section: +place};
       });
       // The other sections that answer add a little: a page about the topic throughout.
       var score = best.score + BREADTH * (rest - best.score);
       // A page whose title is (nearly) the query, like an item's own page, comes first: the
-      // larger the share of the title the query covers, the larger the boost.
-      // Both shares count: of the title's words, and of the query's concepts (by weight, so a
-      // common word like 'cara' in a title lifts little).
-      var titleTerms = data.titleTerms[d], named = 0;
-      var inTitle = queryTerms.filter(function (t) { return titleTerms.indexOf(t) >= 0; }).length;
-      us.forEach(function (_, u) { if (title[u]) named += weights[u]; });
-      if (inTitle) score *= 1 + TITLE * Math.min(1, inTitle / titleTerms.length) * (named / total);
+      // larger the share of the title the query names and the share of the query in the title
+      // (both by weight, so a common word like 'cara' in a title lifts little), the larger the boost.
+      var named = 0, inTitle = 0;
+      us.forEach(function (_, u) {
+        if (!title[u]) return;
+        named += title[u].score;
+        inTitle += weights[u];
+      });
+      if (named) score *= 1 + TITLE * Math.min(1, named / doc[4]) * (inTitle / total);
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
       // unless one of its entries is named by the whole query.
-      if (doc[2] === "glosarium" && best.heading < 1) score *= 0.6;
+      if (doc[2] === "glosarium" && best.heading < 1) score *= GLOSSARY;
       return {doc: +d, score: score, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
