@@ -20,6 +20,8 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
+import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,9 @@ FIELDS = ("title", "heading", "definition", "body")
 FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "definition": 2.5, "body": 1.0}
 FIELD_B = {"title": 0.3, "heading": 0.5, "definition": 0.5, "body": 0.75}
 K1 = 2.0
+# Words of a long section count together only within a passage of about this many words, so a
+# story or a long agenda that mentions each word of a query somewhere is not taken as its answer.
+PASSAGE = 60
 # Words that carry no meaning in a query, and chat spellings of them.
 STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa apakah bagaimana "
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
@@ -126,7 +131,7 @@ def _read_article(html: str, url: str) -> tuple[str, list, list]:
                 sections.append((anchor, heading, " ".join(parts)))
                 definitions.append(" ".join(defs))
             anchor, heading, parts, defs = node.get("id", ""), node.get_text(" ", strip=True), [], []
-        elif not node.find(["p", "li", "td"]):  # leaf blocks only, so no text twice
+        elif not node.find(["p", "li", "td"]) and not _leads_elsewhere(node):  # leaf blocks only, so no text twice
             text = node.get_text(" ", strip=True)
             parts.append(text)
             if id(node) in official:
@@ -135,6 +140,15 @@ def _read_article(html: str, url: str) -> tuple[str, list, list]:
         sections.append((anchor, heading, " ".join(parts)))
         definitions.append(" ".join(defs))
     return title, sections, definitions
+
+
+def _leads_elsewhere(node) -> bool:
+    """A block whose every word is link text (a breadcrumb, a list of related pages) is
+    navigation: it names other pages, it does not answer."""
+    if node.find("a") is None:
+        return False
+    own = "".join(text for text in node.find_all(string=True) if text.find_parent("a") is None)
+    return not any(c.isalnum() for c in own)
 
 
 class Analyzer:
@@ -189,18 +203,43 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
     return groups, forms
 
 
-def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]]]:
-    """Term counts of the title, and of each section's heading, official wording and body."""
+def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]], list[int]]:
+    """Term counts of the title, and of each place's heading, official wording and body, with the
+    section of each place. A place is a section, or a passage of a long one (see PASSAGE)."""
     title = Counter(analyzer.terms(doc.title))
-    sections = []
-    for (_, heading, text), definition in zip(doc.sections, doc.definitions):
-        counts = {"heading": Counter(analyzer.terms(heading)),
-                  "definition": Counter(analyzer.terms(definition)),
-                  "body": Counter(analyzer.terms(text))}
-        counts["body"].subtract(counts["definition"])  # the section text includes its official wording
-        counts["body"] = +counts["body"]
-        sections.append(counts)
-    return title, sections
+    places, of_section = [], []
+    for number, ((_, heading, text), definition) in enumerate(zip(doc.sections, doc.definitions)):
+        head = Counter(analyzer.terms(heading))
+        if definition:  # an item's official wording is read whole
+            counts = {"heading": head, "definition": Counter(analyzer.terms(definition)),
+                      "body": Counter(analyzer.terms(text))}
+            counts["body"].subtract(counts["definition"])  # the section text includes its official wording
+            places.append({**counts, "body": +counts["body"]})
+            of_section.append(number)
+            continue
+        for passage in _passages(text) or [""]:
+            places.append({"heading": head, "definition": Counter(), "body": Counter(analyzer.terms(passage))})
+            of_section.append(number)
+    return title, places, of_section
+
+
+def _passages(text: str) -> list[str]:
+    """A section's text in runs of whole sentences of at most PASSAGE words (a longer sentence,
+    or a list without full stops, is cut every PASSAGE words)."""
+    pieces = []
+    for sentence in re.split(r"(?<=[.!?;:])\s+", text):
+        words = sentence.split()
+        pieces += [" ".join(words[i:i + PASSAGE]) for i in range(0, len(words), PASSAGE)]
+    passages, size = [], PASSAGE
+    for piece in pieces:
+        n = len(piece.split())
+        if size + n <= PASSAGE:
+            passages[-1] += " " + piece
+            size += n
+        else:
+            passages.append(piece)
+            size = n
+    return passages
 
 
 def _saturate(tf: float, idf: float) -> int:
@@ -216,12 +255,14 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Sections are the unit of ranking (an FAQ question, a glossary entry, a step of a guide):
     # a page is as good as its best section, so long pages do not win by mentioning everything
     # somewhere. The page title counts in each of its sections.
-    every = [section for _, sections in parsed for section in sections]
-    average = {f: max(1.0, sum(sum(c[f].values()) for c in every) / max(1, len(every)))
+    every = [place for _, places, _ in parsed for place in places]
+    # Average lengths over the places that have the field: few have official wording, and one
+    # that has it should not read as many times too long.
+    average = {f: max(1.0, statistics.mean([sum(c[f].values()) for c in every if c[f]] or [1]))
                for f in ("heading", "definition", "body")}
-    average["title"] = max(1.0, sum(sum(t.values()) for t, _ in parsed) / max(1, len(parsed)))
-    frequency = Counter(term for title, sections in parsed
-                        for term in set(title).union(*(set().union(*c.values()) for c in sections)))
+    average["title"] = max(1.0, sum(sum(t.values()) for t, _, _ in parsed) / max(1, len(parsed)))
+    frequency = Counter(term for title, places, _ in parsed
+                        for term in set(title).union(*(set().union(*c.values()) for c in places)))
 
     def idf(term: str) -> float:
         return math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
@@ -229,11 +270,11 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     def norm(field: str, length: int) -> float:
         return 1 - FIELD_B[field] + FIELD_B[field] * length / average[field]
 
-    # Postings: [page, section, weight, ...]; section -1 is the title, -2 - n marks a word that
-    # stands in the heading of section n.
+    # Postings: [page, place, weight, ...]; place -1 is the title, -2 - n marks a word that
+    # stands in the heading of place n.
     postings: dict[str, list] = defaultdict(list)
     title_mass = []  # per page, the weight of its whole title: how much of it a query names
-    for number, (title, sections) in enumerate(parsed):
+    for number, (title, sections, _) in enumerate(parsed):
         length = norm("title", sum(title.values()))
         title_mass.append(0)
         for term, tf in title.items():
@@ -247,7 +288,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 postings[term] += [number, -2 - place if term in counts["heading"] else place,
                                    _saturate(tf, idf(term))]
     fields = [{"title": set(title), "heading": set().union(*(c["heading"] for c in sections))}
-              for title, sections in parsed]
+              for title, sections, _ in parsed]
     groups, forms = glossary_groups(catalog, analyzer)
     priors = {}
     for question, cues in PRIORS.items():
@@ -264,7 +305,9 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         shards[shard_of(term)][term] = posting
     index = {
         "v": 4, "chunk": TEXT_CHUNK, "kinds": search_kinds(catalog),
-        "docs": [[d.url, d.title, d.kind, d.roles, mass] for d, mass in zip(docs, title_mass)],
+        # Per page: address, title, kind, roles, title weight, and the section of each place.
+        "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section]
+                 for d, mass, (_, _, of_section) in zip(docs, title_mass, parsed)],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,

@@ -20,6 +20,7 @@
   var TITLE = 8;  // boost for a title the query covers, by the share covered
   var HEADING = 1;  // boost for a section heading the query covers, by the share covered
   var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
+  var TITLE_POWER = 1;
   var COVERAGE = 2;  // how steeply a section loses for each concept of the query it lacks
   var GLOSSARY = 0.6;  // the glossary's weight unless one of its entries is the query
 
@@ -206,27 +207,31 @@
       });
     });
     var results = Object.keys(pages).map(function (d) {
-      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, rest = 0;
-      // Each section with the title's words: the section that answers best ranks the page.
-      var places = Object.keys(page).filter(function (p) { return p !== "-1"; });
-      if (!places.length) places = ["-1"];
-      places.forEach(function (place) {
+      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {};
+      // Each place (a section, or a passage of a long one) with the title's words, and the title
+      // alone, the page's own heading: the place that answers best ranks the page.
+      Object.keys(page).forEach(function (place) {
         var here = place === "-1" ? {} : page[place], sum = 0, covered = 0, headed = 0;
         us.forEach(function (_, u) {
           var t = title[u] ? title[u].score : 0, s = here[u] ? here[u].score : 0;
           if (!t && !s) return;
+          var part = Math.max(title[u] ? title[u].part : 0, here[u] ? here[u].part : 0);
           sum += t + s;
-          covered += weights[u] * Math.max(title[u] ? title[u].part : 0, here[u] ? here[u].part : 0);
-          if (here[u] && here[u].head) headed += weights[u];
+          covered += weights[u] * part;
+          if (place === "-1" || (here[u] && here[u].head)) headed += weights[u] * part;
         });
         var coverage = covered / total, heading = headed / total;
         // A heading that names the query (an FAQ question, a glossary entry) works like a title.
         var score = sum * Math.pow(coverage, COVERAGE) * (1 + HEADING * heading * heading);
-        rest += score;
-        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: heading, section: +place};
+        var section = place === "-1" ? -1 : doc[5][place];
+        bySection[section] = Math.max(bySection[section] || 0, score);
+        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: heading, section: section};
       });
       // The other sections that answer add a little: a page about the topic throughout.
-      var score = best.score + BREADTH * (rest - best.score);
+      var score = best.score;
+      Object.keys(bySection).forEach(function (section) {
+        if (+section !== best.section) score += BREADTH * bySection[section];
+      });
       // A page whose title is (nearly) the query, like an item's own page, comes first: the
       // larger the share of the title the query names and the share of the query in the title
       // (both by weight, so a common word like 'cara' in a title lifts little), the larger the boost.
@@ -234,13 +239,13 @@
       us.forEach(function (_, u) {
         if (!title[u]) return;
         named += title[u].score;
-        inTitle += weights[u];
+        inTitle += weights[u] * title[u].part;
       });
-      if (named) score *= 1 + TITLE * Math.min(1, named / doc[4]) * (inTitle / total);
+      if (named) score *= 1 + TITLE * Math.pow(Math.min(1, named / doc[4]) * inTitle / total, TITLE_POWER);
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
-      // unless one of its entries is named by the whole query.
-      if (doc[2] === "glosarium" && best.heading < 1) score *= GLOSSARY;
+      // unless one of its entries is named by the whole query or the query asks what a word means.
+      else if (doc[2] === "glosarium" && best.heading < 1) score *= GLOSSARY;
       return {doc: +d, score: score, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
