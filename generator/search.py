@@ -305,8 +305,10 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         shards[shard_of(term)][term] = posting
     index = {
         "v": 4, "chunk": TEXT_CHUNK, "kinds": search_kinds(catalog),
-        # Per page: address, title, kind, roles, title weight, and the section of each place.
-        "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section]
+        # Per page: address, title, kind, roles, title weight, the section of each place, and
+        # the weight of each section's heading (how much of it a query names).
+        "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section,
+                  [round(100 * sum(idf(t) for t in set(analyzer.terms(heading)))) for _, heading, _ in d.sections]]
                  for d, mass, (_, _, of_section) in zip(docs, title_mass, parsed)],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,

@@ -17,12 +17,12 @@
   var index = null;
   var STRONG = 0.25;  // share of the best score a strong match needs
   var PRIOR = 1.2;  // boost for pages that answer the kind of question asked (kapan, siapa, ...)
-  var TITLE = 8;  // boost for a title the query covers, by the share covered
-  var HEADING = 1;  // boost for a section heading the query covers, by the share covered
+  var NAME = 8;  // boost for a place whose title or heading the query names, by how far it does
   var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
-  var TITLE_POWER = 1;
+  var NAME_POWER = 2;
+  var GLOSSARY_NAMED = 0.8;
   var COVERAGE = 2;  // how steeply a section loses for each concept of the query it lacks
-  var GLOSSARY = 0.6;  // the glossary's weight unless one of its entries is the query
+  var GLOSSARY = 0.4;  // the glossary's weight unless one of its entries is the query
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -173,7 +173,7 @@
             for (var i = 0; i < n; i++) if (at.found[i] || title.found[i]) found++;
             var part = found / n * alt.factor, score = at.score / n * part * part;
             var units = page[place] = page[place] || {};
-            if (!units[u] || score > units[u].score) units[u] = {score: score, part: part, head: at.head};
+            if (!units[u] || score > units[u].score) units[u] = {score: score, part: part, mass: at.score * part, head: at.head};
           });
         });
       });
@@ -208,44 +208,44 @@
     });
     var results = Object.keys(pages).map(function (d) {
       var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {};
+      // How far the title names the query (an item's own page for its name): the share of the
+      // title's weight the query names times the share of the query's weight in the title, so a
+      // common word like 'cara' in a title names little.
+      var inTitle = 0, titleMass = 0;
+      us.forEach(function (_, u) {
+        if (!title[u]) return;
+        titleMass += title[u].mass;
+        inTitle += weights[u] * title[u].part;
+      });
+      var titleName = Math.min(1, titleMass / (doc[4] || 1)) * inTitle / total;
       // Each place (a section, or a passage of a long one) with the title's words, and the title
-      // alone, the page's own heading: the place that answers best ranks the page.
+      // alone: the place that answers best ranks the page.
       Object.keys(page).forEach(function (place) {
         var here = place === "-1" ? {} : page[place], sum = 0, covered = 0, headed = 0;
         us.forEach(function (_, u) {
           var t = title[u] ? title[u].score : 0, s = here[u] ? here[u].score : 0;
           if (!t && !s) return;
-          var part = Math.max(title[u] ? title[u].part : 0, here[u] ? here[u].part : 0);
           sum += t + s;
-          covered += weights[u] * part;
-          if (place === "-1" || (here[u] && here[u].head)) headed += weights[u] * part;
+          covered += weights[u] * Math.max(title[u] ? title[u].part : 0, here[u] ? here[u].part : 0);
+          if (here[u] && here[u].head) headed += weights[u] * here[u].part;
         });
-        var coverage = covered / total, heading = headed / total;
-        // A heading that names the query (an FAQ question, a glossary entry) works like a title.
-        var score = sum * Math.pow(coverage, COVERAGE) * (1 + HEADING * heading * heading);
         var section = place === "-1" ? -1 : doc[5][place];
+        // A heading that names the query (an FAQ question, a glossary entry) counts as a title.
+        var headingName = section < 0 ? 0 : headed / total * Math.min(1, 100 * headed / (doc[6][section] || 1));
+        var name = Math.max(titleName, headingName), coverage = covered / total;
+        var score = sum * Math.pow(coverage, COVERAGE) * (1 + NAME * Math.pow(name, NAME_POWER));
         bySection[section] = Math.max(bySection[section] || 0, score);
-        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: heading, section: section};
+        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: headingName, section: section};
       });
       // The other sections that answer add a little: a page about the topic throughout.
       var score = best.score;
       Object.keys(bySection).forEach(function (section) {
         if (+section !== best.section) score += BREADTH * bySection[section];
       });
-      // A page whose title is (nearly) the query, like an item's own page, comes first: the
-      // larger the share of the title the query names and the share of the query in the title
-      // (both by weight, so a common word like 'cara' in a title lifts little), the larger the boost.
-      var named = 0, inTitle = 0;
-      us.forEach(function (_, u) {
-        if (!title[u]) return;
-        named += title[u].score;
-        inTitle += weights[u] * title[u].part;
-      });
-      if (named) score *= 1 + TITLE * Math.pow(Math.min(1, named / doc[4]) * inTitle / total, TITLE_POWER);
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
       // unless one of its entries is named by the whole query or the query asks what a word means.
-      else if (doc[2] === "glosarium" && best.heading < 1) score *= GLOSSARY;
+      else if (doc[2] === "glosarium" && best.heading < GLOSSARY_NAMED) score *= GLOSSARY;
       return {doc: +d, score: score, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
