@@ -30,7 +30,7 @@ from generator.model import Catalog
 from generator.placement import GLOSSARY_KIND, search_kinds
 
 FOLDER = "cari"
-TEXT_CHUNK = 4  # pages per excerpt file (a query loads the files of the results it shows)
+TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results it shows)
 # BM25F: where a word stands says how much it counts (the page title, for a catalogue item its
 # official name, over headings, over official definitions, over body text), each field with its
 # own length normalisation, and term frequency saturating once over all fields.

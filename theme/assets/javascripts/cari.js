@@ -40,9 +40,10 @@
 
   function ready() {
     if (index) return Promise.resolve(index);
-    return load("assets/javascripts/cari-stemmer.js", "HandbookStemmer")
-      .then(function () { return load("cari/indeks.js", "HandbookIndex"); })
-      .then(function (data) { index = prepare(data); return index; });
+    // Both at once: a deep link (cari.html?q=...) waits for the slower one, not for the sum.
+    return Promise.all([load("assets/javascripts/cari-stemmer.js", "HandbookStemmer"),
+                        load("cari/indeks.js", "HandbookIndex")])
+      .then(function (loaded) { index = index || prepare(loaded[1]); return index; });
   }
 
   function prepare(data) {
@@ -384,8 +385,9 @@
     });
   }
 
-  var timer = null;
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 30); });
+  // Every keystroke searches at once (ranking takes a few milliseconds; a slower, older search
+  // is dropped), so the word shards a query needs start loading with its first letter.
+  input.addEventListener("input", run);
   kindSelect.addEventListener("change", run);
   roleSelect.addEventListener("change", run);
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
