@@ -41,6 +41,12 @@ K1 = 2.0
 # Words of a long section count together only within a passage of about this many words, so a
 # story or a long agenda that mentions each word of a query somewhere is not taken as its answer.
 PASSAGE = 60
+# A passage that names a person the way a story does (Bu Sari, Pak Rahmat) is an example: an
+# invented dialogue or school year, which mentions many words of a question in passing. The
+# browser lets such places count less (cari.js, STORY).
+STORY = re.compile(r"\b(?:Bu|Pak|Ibu|Bapak) [A-Z][a-z]+")
+# ... unless the query asks for an example.
+EXAMPLE_WORDS = "contoh dialog kisah cerita ilustrasi simulasi"
 # Words that carry no meaning in a query, and chat spellings of them.
 STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa apakah bagaimana "
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
@@ -203,11 +209,12 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
     return groups, forms
 
 
-def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]], list[int]]:
+def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]], list[int], list[int]]:
     """Term counts of the title, and of each place's heading, official wording and body, with the
-    section of each place. A place is a section, or a passage of a long one (see PASSAGE)."""
+    section of each place and the places that tell a story. A place is a section, or a passage of
+    a long one (see PASSAGE)."""
     title = Counter(analyzer.terms(doc.title))
-    places, of_section = [], []
+    places, of_section, stories = [], [], []
     for number, ((_, heading, text), definition) in enumerate(zip(doc.sections, doc.definitions)):
         head = Counter(analyzer.terms(heading))
         if definition:  # an item's official wording is read whole
@@ -218,9 +225,11 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Count
             of_section.append(number)
             continue
         for passage in _passages(text) or [""]:
+            if STORY.search(passage):
+                stories.append(len(places))
             places.append({"heading": head, "definition": Counter(), "body": Counter(analyzer.terms(passage))})
             of_section.append(number)
-    return title, places, of_section
+    return title, places, of_section, stories
 
 
 def _passages(text: str) -> list[str]:
@@ -255,13 +264,13 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Sections are the unit of ranking (an FAQ question, a glossary entry, a step of a guide):
     # a page is as good as its best section, so long pages do not win by mentioning everything
     # somewhere. The page title counts in each of its sections.
-    every = [place for _, places, _ in parsed for place in places]
+    every = [place for _, places, _, _ in parsed for place in places]
     # Average lengths over the places that have the field: few have official wording, and one
     # that has it should not read as many times too long.
     average = {f: max(1.0, statistics.mean([sum(c[f].values()) for c in every if c[f]] or [1]))
                for f in ("heading", "definition", "body")}
-    average["title"] = max(1.0, sum(sum(t.values()) for t, _, _ in parsed) / max(1, len(parsed)))
-    frequency = Counter(term for title, places, _ in parsed
+    average["title"] = max(1.0, sum(sum(t.values()) for t, _, _, _ in parsed) / max(1, len(parsed)))
+    frequency = Counter(term for title, places, _, _ in parsed
                         for term in set(title).union(*(set().union(*c.values()) for c in places)))
 
     def idf(term: str) -> float:
@@ -274,7 +283,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # stands in the heading of place n.
     postings: dict[str, list] = defaultdict(list)
     title_mass = []  # per page, the weight of its whole title: how much of it a query names
-    for number, (title, sections, _) in enumerate(parsed):
+    for number, (title, sections, _, _) in enumerate(parsed):
         length = norm("title", sum(title.values()))
         title_mass.append(0)
         for term, tf in title.items():
@@ -288,7 +297,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 postings[term] += [number, -2 - place if term in counts["heading"] else place,
                                    _saturate(tf, idf(term))]
     fields = [{"title": set(title), "heading": set().union(*(c["heading"] for c in sections))}
-              for title, sections, _ in parsed]
+              for title, sections, _, _ in parsed]
     groups, forms = glossary_groups(catalog, analyzer)
     priors = {}
     for question, cues in PRIORS.items():
@@ -305,13 +314,15 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         shards[shard_of(term)][term] = posting
     index = {
         "v": 4, "chunk": TEXT_CHUNK, "kinds": search_kinds(catalog),
-        # Per page: address, title, kind, roles, title weight, the section of each place, and
-        # the weight of each section's heading (how much of it a query names).
+        # Per page: address, title, kind, roles, title weight, the section of each place, the
+        # weight of each section's heading (how much of it a query names), and its story places.
         "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section,
-                  [round(100 * sum(idf(t) for t in set(analyzer.terms(heading)))) for _, heading, _ in d.sections]]
-                 for d, mass, (_, _, of_section) in zip(docs, title_mass, parsed)],
+                  [round(100 * sum(idf(t) for t in set(analyzer.terms(heading)))) for _, heading, _ in d.sections],
+                  stories]
+                 for d, mass, (_, _, of_section, stories) in zip(docs, title_mass, parsed)],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
+        "example": sorted({analyzer.term(t) for t in analyzer.stemmer.tokens(EXAMPLE_WORDS)}),
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
     }
     out = site / FOLDER

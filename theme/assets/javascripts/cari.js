@@ -20,6 +20,7 @@
   var NAME = 8;  // boost for a place whose title or heading the query names, by how far it does
   var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
   var NAME_POWER = 2;
+  var STORY = 0.3;  // weight of a place that tells an example story (a dialogue, a year at a school)
   var GLOSSARY_NAMED = 0.8;
   var COVERAGE = 2;  // how steeply a section loses for each concept of the query it lacks
   var GLOSSARY = 0.4;  // the glossary's weight unless one of its entries is the query
@@ -207,6 +208,7 @@
         if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
       });
     });
+    var wantsExample = analyze(query, data).some(function (t) { return data.example.indexOf(t) >= 0; });
     var results = Object.keys(pages).map(function (d) {
       var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {};
       // How far the title names the query (an item's own page for its name): the share of the
@@ -235,6 +237,7 @@
         var headingName = section < 0 ? 0 : headed / total * Math.min(1, 100 * headed / (doc[6][section] || 1));
         var name = Math.max(titleName, headingName), coverage = covered / total;
         var score = sum * Math.pow(coverage, COVERAGE) * (1 + NAME * Math.pow(name, NAME_POWER));
+        if (!wantsExample && doc[7].indexOf(+place) >= 0) score *= STORY;  // see generator/search.py
         bySection[section] = Math.max(bySection[section] || 0, score);
         if (!best || score > best.score) best = {score: score, coverage: coverage, heading: headingName, section: section};
       });
