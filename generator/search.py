@@ -61,6 +61,16 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "tgl": "tanggal", "brp": "berapa", "tp": "tapi", "hrs": "harus", "jg": "juga", "lg": "lagi",
             "dlm": "dalam", "kalo": "kalau", "klo": "kalau", "blh": "boleh", "bs": "bisa", "aja": "saja",
             "dpt": "dapat", "sm": "sama", "trs": "terus", "buat": "untuk",
+            "knp": "kenapa", "kpn": "kapan", "gmna": "bagaimana", "gmana": "bagaimana",
+            "ngga": "tidak", "engga": "tidak", "enggak": "tidak", "udh": "sudah", "sj": "saja",
+            "aj": "saja", "kl": "kalau", "dmn": "mana", "kpd": "kepada", "sampe": "sampai",
+            "thn": "tahun", "bln": "bulan", "tgs": "tugas", "sblm": "sebelum", "stlh": "setelah",
+            "ssdh": "sesudah", "org": "orang", "sklh": "sekolah", "kls": "kelas", "mgg": "minggu",
+            "jd": "jadi", "dapet": "dapat", "pake": "pakai", "liat": "lihat", "emang": "memang",
+            "bikin": "membuat", "gini": "begini", "gitu": "begitu",
+            # Short forms of several words.
+            "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
+            "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",
             # Small numbers are written both ways ("5 langkah", "lima langkah").
             **dict(zip("1 2 3 4 5 6 7 8 9 10".split(),
                        "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split()))}
@@ -175,9 +185,10 @@ class Analyzer:
         return self.roots.get(token) or _stem(token)
 
     def terms(self, text: str) -> list[str]:
-        """Index terms of a text, stop words left out. A stop word is a whole word: 'dalam' is
-        one, 'mendalam' (whose root is 'dalam') is not."""
-        return [self.term(t) for t in self.stemmer.tokens(text) if INFORMAL.get(t, t) not in STOP]
+        """Index terms of a text, chat spellings written out, stop words left out. A stop word is
+        a whole word: 'dalam' is one, 'mendalam' (whose root is 'dalam') is not."""
+        words = [w for t in self.stemmer.tokens(text) for w in INFORMAL.get(t, t).split()]
+        return [self.roots.get(w) or _stem(w) for w in words if w not in STOP]
 
 
 @functools.lru_cache(maxsize=65536)

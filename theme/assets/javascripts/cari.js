@@ -58,12 +58,29 @@
 
   function term(token, data) {
     token = data.informal[token] || token;
-    return data.roots[token] || window.HandbookStemmer.stem(token);
+    var found = data.roots[token] || window.HandbookStemmer.stem(token);
+    // Spoken verbs drop the me- and end in -in (ngajar, nyusun, ngumpulin): read them as the
+    // written form when only that one is in the handbook.
+    if (!data.known[found] && /^n[gy][aiueo]/.test(token)) {
+      var written = "me" + token.replace(/in$/, "kan");
+      written = data.roots[written] || window.HandbookStemmer.stem(written);
+      if (data.known[written]) return written;
+    }
+    return found;
+  }
+
+  // The words of a text, chat spellings written out ('ortu' is 'orang tua').
+  function words(text, data) {
+    var out = [];
+    window.HandbookStemmer.tokens(text).forEach(function (t) {
+      out.push.apply(out, (data.informal[t] || t).split(" "));
+    });
+    return out;
   }
 
   // Index terms of a text; stop words are whole words ('dalam' is one, 'mendalam' is not).
   function analyze(text, data) {
-    return window.HandbookStemmer.tokens(text).filter(function (t) { return !data.stopSet[data.informal[t] || t]; })
+    return words(text, data).filter(function (t) { return !data.stopSet[t]; })
       .map(function (t) { return term(t, data); });
   }
 
@@ -201,9 +218,9 @@
     var weights = df.map(function (f) { return f ? Math.log(1 + (n - f + 0.5) / (f + 0.5)) : 0; });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
-    var words = window.HandbookStemmer.tokens(query).map(function (t) { return data.informal[t] || t; });
-    words.forEach(function (t, i) {  // question words, alone or in pairs ("apa itu")
-      [t, t + " " + words[i + 1]].forEach(function (key) {
+    var said = words(query, data);
+    said.forEach(function (t, i) {  // question words, alone or in pairs ("apa itu")
+      [t, t + " " + said[i + 1]].forEach(function (key) {
         var question = data.questions[key];
         if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
       });
