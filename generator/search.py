@@ -67,7 +67,8 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "thn": "tahun", "bln": "bulan", "tgs": "tugas", "sblm": "sebelum", "stlh": "setelah",
             "ssdh": "sesudah", "org": "orang", "sklh": "sekolah", "kls": "kelas", "mgg": "minggu",
             "jd": "jadi", "dapet": "dapat", "pake": "pakai", "liat": "lihat", "emang": "memang",
-            "bikin": "membuat", "gini": "begini", "gitu": "begitu",
+            "bikin": "membuat", "gini": "begini", "gitu": "begitu", "telat": "terlambat",
+            "ngasih": "memberi", "kasih": "beri",
             # Short forms of several words.
             "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
             "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",
