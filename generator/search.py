@@ -10,9 +10,12 @@ Indonesian: words are reduced to their root by generator.stemmer (the same rules
 browser), after root fixes from catalog/glosarium.yml; the glossary's acronyms, synonyms and word
 forms are matched as one term, so 'kepsek', 'KS' and 'kepala sekolah' find the same pages.
 
-Ranking: each section of a page (an FAQ question, a glossary entry, a step of a guide) is scored
-BM25F-style from its heading, official wording and body, with the page title counted in every
-section; the browser ranks a page by its best section for the whole query and links there.
+Ranking: each section of a page (an FAQ question, a glossary entry, a step of a guide), or each
+passage of a long one, is scored BM25F-style from its heading, official wording and body, with
+the page title counted in every place; the browser ranks a page by its best place for the whole
+query (the concepts it covers, whether its title or heading names the query) and links to its
+section. Navigation (blocks that are only links) is left out, and passages that tell an example
+story count less in the browser.
 """
 
 from __future__ import annotations

@@ -17,13 +17,16 @@
   var index = null;
   var STRONG = 0.25;  // share of the best score a strong match needs
   var PRIOR = 1.2;  // boost for pages that answer the kind of question asked (kapan, siapa, ...)
-  var NAME = 8;  // boost for a place whose title or heading the query names, by how far it does
-  var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
+  var COVERAGE = 3;  // how steeply a place loses for each concept of the query it lacks
+  // Boost for a place whose title or heading the query names: NAME * (share of the title or
+  // heading named, times the square root of the share of the query in it) squared.
+  var NAME = 4;
   var NAME_POWER = 2;
+  var QUERY_SHARE = 0.5;
+  var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
   var STORY = 0.3;  // weight of a place that tells an example story (a dialogue, a year at a school)
+  var GLOSSARY = 0.4;  // the glossary's weight, unless an entry names the query (GLOSSARY_NAMED)
   var GLOSSARY_NAMED = 0.8;
-  var COVERAGE = 2;  // how steeply a section loses for each concept of the query it lacks
-  var GLOSSARY = 0.4;  // the glossary's weight unless one of its entries is the query
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -163,9 +166,10 @@
     })).then(function () { return search(query, kind, role, data); });
   }
 
-  // Per page and place (-1: the title, n: section n), the best weight of each unit of the query
-  // and whether it stands in that section's heading. Postings are [page, section, weight, ...]
-  // with -1 for the title and -2 - n for a word in the heading of section n.
+  // Per page and place (-1: the title, n: place n, a section or a passage of a long one), the
+  // best weight of each unit of the query, how much of it is there (part: the share of a
+  // phrase's words, less for a typo), and whether it stands in the heading. Postings are
+  // [page, place, weight, ...] with -1 for the title and -2 - n for a word in the heading of place n.
   function gather(us, data) {
     var pages = {};
     us.forEach(function (alternatives, u) {
@@ -237,7 +241,7 @@
         titleMass += title[u].mass;
         inTitle += weights[u] * title[u].part;
       });
-      var titleName = Math.min(1, titleMass / (doc[4] || 1)) * inTitle / total;
+      var titleName = Math.min(1, titleMass / (doc[4] || 1)) * Math.pow(inTitle / total, QUERY_SHARE);
       // Each place (a section, or a passage of a long one) with the title's words, and the title
       // alone: the place that answers best ranks the page.
       Object.keys(page).forEach(function (place) {
@@ -251,7 +255,7 @@
         });
         var section = place === "-1" ? -1 : doc[5][place];
         // A heading that names the query (an FAQ question, a glossary entry) counts as a title.
-        var headingName = section < 0 ? 0 : headed / total * Math.min(1, 100 * headed / (doc[6][section] || 1));
+        var headingName = section < 0 ? 0 : Math.pow(headed / total, QUERY_SHARE) * Math.min(1, 100 * headed / (doc[6][section] || 1));
         var name = Math.max(titleName, headingName), coverage = covered / total;
         var score = sum * Math.pow(coverage, COVERAGE) * (1 + NAME * Math.pow(name, NAME_POWER));
         if (!wantsExample && doc[7].indexOf(+place) >= 0) score *= STORY;  // see generator/search.py
