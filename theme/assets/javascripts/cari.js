@@ -207,9 +207,9 @@
   function search(query, kind, role, data) {
     var us = units(query, data), pages = gather(us, data), n = data.docs.length;
     // How much a concept of the query tells pages apart: the inverse document frequency of the
-    // pages it matches in any of its forms ('murid' with 'siswa' and 'peserta didik'). Concepts
-    // that match no page do not count.
-    // A page that has only part of a phrase, or a word one typo away, counts in part.
+    // pages it matches in any of its forms ('murid' with 'siswa' and 'peserta didik'); a page with
+    // only part of a phrase, or a word one typo away, counts in part. Concepts that match no page
+    // do not count.
     var df = us.map(function () { return 0; });
     Object.keys(pages).forEach(function (d) {
       var part = {};
@@ -233,8 +233,8 @@
     var results = Object.keys(pages).map(function (d) {
       var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {};
       // How far the title names the query (an item's own page for its name): the share of the
-      // title's weight the query names times the share of the query's weight in the title, so a
-      // common word like 'cara' in a title names little.
+      // title's weight the query names times the square root of the share of the query's weight
+      // in the title, so a common word like 'cara' in a title names little.
       var inTitle = 0, titleMass = 0;
       us.forEach(function (_, u) {
         if (!title[u]) return;
