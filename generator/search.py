@@ -10,9 +10,12 @@ Indonesian: words are reduced to their root by generator.stemmer (the same rules
 browser), after root fixes from catalog/glosarium.yml; the glossary's acronyms, synonyms and word
 forms are matched as one term, so 'kepsek', 'KS' and 'kepala sekolah' find the same pages.
 
-Ranking: each section of a page (an FAQ question, a glossary entry, a step of a guide) is scored
-BM25F-style from its heading, official wording and body, with the page title counted in every
-section; the browser ranks a page by its best section for the whole query and links there.
+Ranking: each section of a page (an FAQ question, a glossary entry, a step of a guide), or each
+passage of a long one, is scored BM25F-style from its heading, official wording and body, with
+the page title counted in every place; the browser ranks a page by its best place for the whole
+query (the concepts it covers, whether its title or heading names the query) and links to its
+section. Navigation (blocks that are only links) is left out, and passages that tell an example
+story count less in the browser.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
+import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +33,7 @@ from generator.model import Catalog
 from generator.placement import GLOSSARY_KIND, search_kinds
 
 FOLDER = "cari"
-TEXT_CHUNK = 4  # pages per excerpt file (a query loads the files of the results it shows)
+TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results it shows)
 # BM25F: where a word stands says how much it counts (the page title, for a catalogue item its
 # official name, over headings, over official definitions, over body text), each field with its
 # own length normalisation, and term frequency saturating once over all fields.
@@ -36,6 +41,15 @@ FIELDS = ("title", "heading", "definition", "body")
 FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "definition": 2.5, "body": 1.0}
 FIELD_B = {"title": 0.3, "heading": 0.5, "definition": 0.5, "body": 0.75}
 K1 = 2.0
+# Words of a long section count together only within a passage of about this many words, so a
+# story or a long agenda that mentions each word of a query somewhere is not taken as its answer.
+PASSAGE = 60
+# A passage that names a person the way a story does (Bu Sari, Pak Rahmat) is an example: an
+# invented dialogue or school year, which mentions many words of a question in passing. The
+# browser lets such places count less (cari.js, STORY).
+STORY = re.compile(r"\b(?:Bu|Pak|Ibu|Bapak) [A-Z][a-z]+")
+# ... unless the query asks for an example.
+EXAMPLE_WORDS = "contoh dialog kisah cerita ilustrasi simulasi"
 # Words that carry no meaning in a query, and chat spellings of them.
 STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa apakah bagaimana "
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
@@ -49,7 +63,18 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "udah": "sudah", "blm": "belum", "krn": "karena", "pd": "pada", "bgt": "sekali",
             "tgl": "tanggal", "brp": "berapa", "tp": "tapi", "hrs": "harus", "jg": "juga", "lg": "lagi",
             "dlm": "dalam", "kalo": "kalau", "klo": "kalau", "blh": "boleh", "bs": "bisa", "aja": "saja",
-            "dpt": "dapat", "sm": "sama", "trs": "terus",
+            "dpt": "dapat", "sm": "sama", "trs": "terus", "buat": "untuk",
+            "knp": "kenapa", "kpn": "kapan", "gmna": "bagaimana", "gmana": "bagaimana",
+            "ngga": "tidak", "engga": "tidak", "enggak": "tidak", "udh": "sudah", "sj": "saja",
+            "aj": "saja", "kl": "kalau", "dmn": "mana", "kpd": "kepada", "sampe": "sampai",
+            "thn": "tahun", "bln": "bulan", "tgs": "tugas", "sblm": "sebelum", "stlh": "setelah",
+            "ssdh": "sesudah", "org": "orang", "sklh": "sekolah", "kls": "kelas", "mgg": "minggu",
+            "jd": "jadi", "dapet": "dapat", "pake": "pakai", "liat": "lihat", "emang": "memang",
+            "bikin": "membuat", "gini": "begini", "gitu": "begitu", "telat": "terlambat",
+            "ngasih": "memberi", "kasih": "beri",
+            # Short forms of several words.
+            "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
+            "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",
             # Small numbers are written both ways ("5 langkah", "lima langkah").
             **dict(zip("1 2 3 4 5 6 7 8 9 10".split(),
                        "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split()))}
@@ -134,7 +159,8 @@ def _read_article(html: str, url: str) -> tuple[str, list, list]:
                 sections.append((anchor, heading, " ".join(parts)))
                 definitions.append(" ".join(defs))
             anchor, heading, parts, defs = node.get("id", ""), _text(node), [], []
-        elif next(node.iterdescendants("p", "li", "td"), None) is None:  # leaf blocks only, so no text twice
+        elif next(node.iterdescendants("p", "li", "td"), None) is None and not _leads_elsewhere(node):
+            # leaf blocks only, so no text twice; navigation names other pages, it does not answer
             text = _text(node)
             parts.append(text)
             if any(_classes(box) >= DEFINITION for box in node.iterancestors()):
@@ -172,6 +198,15 @@ def _text(node) -> str:
     return " ".join(run.strip() for run in node.itertext() if run.strip())
 
 
+def _leads_elsewhere(node) -> bool:
+    """A block whose every word is link text (a breadcrumb, a list of related pages) is
+    navigation: it names other pages, it does not answer."""
+    if next(node.iter("a"), None) is None:
+        return False
+    own = node.xpath(".//text()[not(ancestor::a)]")
+    return not any(c.isalnum() for run in own for c in run)
+
+
 class Analyzer:
     """Text -> index terms: tokens, chat spellings, root fixes from the glossary, then the stemmer."""
 
@@ -190,9 +225,10 @@ class Analyzer:
         return self.roots.get(token) or _stem(token)
 
     def terms(self, text: str) -> list[str]:
-        """Index terms of a text, stop words left out. A stop word is a whole word: 'dalam' is
-        one, 'mendalam' (whose root is 'dalam') is not."""
-        return [self.term(t) for t in self.stemmer.tokens(text) if INFORMAL.get(t, t) not in STOP]
+        """Index terms of a text, chat spellings written out, stop words left out. A stop word is
+        a whole word: 'dalam' is one, 'mendalam' (whose root is 'dalam') is not."""
+        words = [w for t in self.stemmer.tokens(text) for w in INFORMAL.get(t, t).split()]
+        return [self.roots.get(w) or _stem(w) for w in words if w not in STOP]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -224,18 +260,46 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
     return groups, forms
 
 
-def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]]]:
-    """Term counts of the title, and of each section's heading, official wording and body."""
+def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]], list[int], list[int]]:
+    """Term counts of the title, and of each place's heading, official wording and body, with the
+    section of each place and the places that tell a story. A place is a section, or a passage of
+    a long one (see PASSAGE)."""
     title = Counter(analyzer.terms(doc.title))
-    sections = []
-    for (_, heading, text), definition in zip(doc.sections, doc.definitions):
-        counts = {"heading": Counter(analyzer.terms(heading)),
-                  "definition": Counter(analyzer.terms(definition)),
-                  "body": Counter(analyzer.terms(text))}
-        counts["body"].subtract(counts["definition"])  # the section text includes its official wording
-        counts["body"] = +counts["body"]
-        sections.append(counts)
-    return title, sections
+    places, of_section, stories = [], [], []
+    for number, ((_, heading, text), definition) in enumerate(zip(doc.sections, doc.definitions)):
+        head = Counter(analyzer.terms(heading))
+        if definition:  # an item's official wording is read whole
+            counts = {"heading": head, "definition": Counter(analyzer.terms(definition)),
+                      "body": Counter(analyzer.terms(text))}
+            counts["body"].subtract(counts["definition"])  # the section text includes its official wording
+            places.append({**counts, "body": +counts["body"]})
+            of_section.append(number)
+            continue
+        for passage in _passages(text) or [""]:
+            if STORY.search(passage):
+                stories.append(len(places))
+            places.append({"heading": head, "definition": Counter(), "body": Counter(analyzer.terms(passage))})
+            of_section.append(number)
+    return title, places, of_section, stories
+
+
+def _passages(text: str) -> list[str]:
+    """A section's text in runs of whole sentences of at most PASSAGE words (a longer sentence,
+    or a list without full stops, is cut every PASSAGE words)."""
+    pieces = []
+    for sentence in re.split(r"(?<=[.!?;:])\s+", text):
+        words = sentence.split()
+        pieces += [" ".join(words[i:i + PASSAGE]) for i in range(0, len(words), PASSAGE)]
+    passages, size = [], PASSAGE
+    for piece in pieces:
+        n = len(piece.split())
+        if size + n <= PASSAGE:
+            passages[-1] += " " + piece
+            size += n
+        else:
+            passages.append(piece)
+            size = n
+    return passages
 
 
 def _saturate(tf: float, idf: float) -> int:
@@ -251,12 +315,14 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Sections are the unit of ranking (an FAQ question, a glossary entry, a step of a guide):
     # a page is as good as its best section, so long pages do not win by mentioning everything
     # somewhere. The page title counts in each of its sections.
-    every = [section for _, sections in parsed for section in sections]
-    average = {f: max(1.0, sum(sum(c[f].values()) for c in every) / max(1, len(every)))
+    every = [place for _, places, _, _ in parsed for place in places]
+    # Average lengths over the places that have the field: few have official wording, and one
+    # that has it should not read as many times too long.
+    average = {f: max(1.0, statistics.mean([sum(c[f].values()) for c in every if c[f]] or [1]))
                for f in ("heading", "definition", "body")}
-    average["title"] = max(1.0, sum(sum(t.values()) for t, _ in parsed) / max(1, len(parsed)))
-    frequency = Counter(term for title, sections in parsed
-                        for term in set(title).union(*(set().union(*c.values()) for c in sections)))
+    average["title"] = max(1.0, sum(sum(t.values()) for t, _, _, _ in parsed) / max(1, len(parsed)))
+    frequency = Counter(term for title, places, _, _ in parsed
+                        for term in set(title).union(*(set().union(*c.values()) for c in places)))
 
     def idf(term: str) -> float:
         return math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
@@ -264,13 +330,17 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     def norm(field: str, length: int) -> float:
         return 1 - FIELD_B[field] + FIELD_B[field] * length / average[field]
 
-    # Postings: [page, section, weight, ...]; section -1 is the title, -2 - n marks a word that
-    # stands in the heading of section n.
+    # Postings: [page, place, weight, ...]; place -1 is the title, -2 - n marks a word that
+    # stands in the heading of place n.
     postings: dict[str, list] = defaultdict(list)
-    for number, (title, sections) in enumerate(parsed):
+    title_mass = []  # per page, the weight of its whole title: how much of it a query names
+    for number, (title, sections, _, _) in enumerate(parsed):
         length = norm("title", sum(title.values()))
+        title_mass.append(0)
         for term, tf in title.items():
-            postings[term] += [number, -1, _saturate(FIELD_WEIGHTS["title"] * tf / length, idf(term))]
+            weight = _saturate(FIELD_WEIGHTS["title"] * tf / length, idf(term))
+            postings[term] += [number, -1, weight]
+            title_mass[-1] += weight
         for place, counts in enumerate(sections):
             norms = {f: norm(f, sum(c.values())) for f, c in counts.items()}
             for term in set().union(*counts.values()):
@@ -278,7 +348,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 postings[term] += [number, -2 - place if term in counts["heading"] else place,
                                    _saturate(tf, idf(term))]
     fields = [{"title": set(title), "heading": set().union(*(c["heading"] for c in sections))}
-              for title, sections in parsed]
+              for title, sections, _, _ in parsed]
     groups, forms = glossary_groups(catalog, analyzer)
     priors = {}
     for question, cues in PRIORS.items():
@@ -295,9 +365,15 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         shards[shard_of(term)][term] = posting
     index = {
         "v": 4, "chunk": TEXT_CHUNK, "kinds": search_kinds(catalog),
-        "docs": [[d.url, d.title, d.kind, d.roles] for d in docs],
+        # Per page: address, title, kind, roles, title weight, the section of each place, the
+        # weight of each section's heading (how much of it a query names), and its story places.
+        "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section,
+                  [round(100 * sum(idf(t) for t in set(analyzer.terms(heading)))) for _, heading, _ in d.sections],
+                  stories]
+                 for d, mass, (_, _, of_section, stories) in zip(docs, title_mass, parsed)],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
+        "example": sorted({analyzer.term(t) for t in analyzer.stemmer.tokens(EXAMPLE_WORDS)}),
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
     }
     out = site / FOLDER

@@ -17,9 +17,16 @@
   var index = null;
   var STRONG = 0.25;  // share of the best score a strong match needs
   var PRIOR = 1.2;  // boost for pages that answer the kind of question asked (kapan, siapa, ...)
-  var TITLE = 8;  // boost for a title the query covers, by the share covered
-  var HEADING = 1;  // boost for a section heading the query covers, by the share covered
+  var COVERAGE = 3;  // how steeply a place loses for each concept of the query it lacks
+  // Boost for a place whose title or heading the query names: NAME * (share of the title or
+  // heading named, times the square root of the share of the query in it) squared.
+  var NAME = 4;
+  var NAME_POWER = 2;
+  var QUERY_SHARE = 0.5;
   var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
+  var STORY = 0.3;  // weight of a place that tells an example story (a dialogue, a year at a school)
+  var GLOSSARY = 0.4;  // the glossary's weight, unless an entry names the query (GLOSSARY_NAMED)
+  var GLOSSARY_NAMED = 0.8;
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -37,9 +44,10 @@
 
   function ready() {
     if (index) return Promise.resolve(index);
-    return load("assets/javascripts/cari-stemmer.js", "HandbookStemmer")
-      .then(function () { return load("cari/indeks.js", "HandbookIndex"); })
-      .then(function (data) { index = prepare(data); return index; });
+    // Both at once: a deep link (cari.html?q=...) waits for the slower one, not for the sum.
+    return Promise.all([load("assets/javascripts/cari-stemmer.js", "HandbookStemmer"),
+                        load("cari/indeks.js", "HandbookIndex")])
+      .then(function (loaded) { index = index || prepare(loaded[1]); return index; });
   }
 
   function prepare(data) {
@@ -48,18 +56,34 @@
     data.known = {};
     data.vocabulary.forEach(function (t) { data.known[t] = true; });
     data.terms = {};  // filled shard by shard as queries need them
-    data.titleTerms = data.docs.map(function (d) { return analyze(d[1], data); });
     return data;
   }
 
   function term(token, data) {
     token = data.informal[token] || token;
-    return data.roots[token] || window.HandbookStemmer.stem(token);
+    var found = data.roots[token] || window.HandbookStemmer.stem(token);
+    // Spoken verbs drop the me- and end in -in (ngajar, nyusun, ngumpulin): read them as the
+    // written form when only that one is in the handbook.
+    if (!data.known[found] && /^n[gy][aiueo]/.test(token)) {
+      var written = "me" + token.replace(/in$/, "kan");
+      written = data.roots[written] || window.HandbookStemmer.stem(written);
+      if (data.known[written]) return written;
+    }
+    return found;
+  }
+
+  // The words of a text, chat spellings written out ('ortu' is 'orang tua').
+  function words(text, data) {
+    var out = [];
+    window.HandbookStemmer.tokens(text).forEach(function (t) {
+      out.push.apply(out, (data.informal[t] || t).split(" "));
+    });
+    return out;
   }
 
   // Index terms of a text; stop words are whole words ('dalam' is one, 'mendalam' is not).
   function analyze(text, data) {
-    return window.HandbookStemmer.tokens(text).filter(function (t) { return !data.stopSet[data.informal[t] || t]; })
+    return words(text, data).filter(function (t) { return !data.stopSet[t]; })
       .map(function (t) { return term(t, data); });
   }
 
@@ -142,29 +166,10 @@
     })).then(function () { return search(query, kind, role, data); });
   }
 
-  // How much a unit of the query tells pages apart: the inverse document frequency of its most
-  // specific alternative (a glossary concept weighs as its most specific form). Units that match
-  // no page at all do not count.
-  function unitWeight(alternatives, data) {
-    var n = data.docs.length, best = 0;
-    alternatives.forEach(function (alt) {
-      alt.terms.forEach(function (t) {
-        var postings = data.terms[t];
-        if (!postings) return;
-        var pages = {}, df = 0;
-        for (var k = 0; k < postings.length; k += 3) {
-          if (!pages[postings[k]]) df++;
-          pages[postings[k]] = true;
-        }
-        best = Math.max(best, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-      });
-    });
-    return best;
-  }
-
-  // Per page and place (-1: the title, n: section n), the best weight of each unit of the query
-  // and whether it stands in that section's heading. Postings are [page, section, weight, ...]
-  // with -1 for the title and -2 - n for a word in the heading of section n.
+  // Per page and place (-1: the title, n: place n, a section or a passage of a long one), the
+  // best weight of each unit of the query, how much of it is there (part: the share of a
+  // phrase's words, less for a typo), and whether it stands in the heading. Postings are
+  // [page, place, weight, ...] with -1 for the title and -2 - n for a word in the heading of place n.
   function gather(us, data) {
     var pages = {};
     us.forEach(function (alternatives, u) {
@@ -189,9 +194,9 @@
             // A phrase alternative (a glossary form of several words) is one concept: its
             // words' mean weight, as far as they stand in this section or the title.
             for (var i = 0; i < n; i++) if (at.found[i] || title.found[i]) found++;
-            var score = at.score / n * (found / n) * (found / n) * alt.factor;
+            var part = found / n * alt.factor, score = at.score / n * part * part;
             var units = page[place] = page[place] || {};
-            if (!units[u] || score > units[u].score) units[u] = {score: score, head: at.head};
+            if (!units[u] || score > units[u].score) units[u] = {score: score, part: part, mass: at.score * part, head: at.head};
           });
         });
       });
@@ -200,51 +205,72 @@
   }
 
   function search(query, kind, role, data) {
-    var us = units(query, data), weights = us.map(function (a) { return unitWeight(a, data); });
+    var us = units(query, data), pages = gather(us, data), n = data.docs.length;
+    // How much a concept of the query tells pages apart: the inverse document frequency of the
+    // pages it matches in any of its forms ('murid' with 'siswa' and 'peserta didik'); a page with
+    // only part of a phrase, or a word one typo away, counts in part. Concepts that match no page
+    // do not count.
+    var df = us.map(function () { return 0; });
+    Object.keys(pages).forEach(function (d) {
+      var part = {};
+      Object.keys(pages[d]).forEach(function (place) {
+        var here = pages[d][place];
+        Object.keys(here).forEach(function (u) { part[u] = Math.max(part[u] || 0, here[u].part); });
+      });
+      Object.keys(part).forEach(function (u) { df[u] += part[u]; });
+    });
+    var weights = df.map(function (f) { return f ? Math.log(1 + (n - f + 0.5) / (f + 0.5)) : 0; });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
-    var words = window.HandbookStemmer.tokens(query).map(function (t) { return data.informal[t] || t; });
-    words.forEach(function (t, i) {  // question words, alone or in pairs ("apa itu")
-      [t, t + " " + words[i + 1]].forEach(function (key) {
+    var said = words(query, data);
+    said.forEach(function (t, i) {  // question words, alone or in pairs ("apa itu")
+      [t, t + " " + said[i + 1]].forEach(function (key) {
         var question = data.questions[key];
         if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
       });
     });
-    var queryTerms = analyze(query, data), pages = gather(us, data);
+    var wantsExample = analyze(query, data).some(function (t) { return data.example.indexOf(t) >= 0; });
     var results = Object.keys(pages).map(function (d) {
-      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, rest = 0;
-      // Each section with the title's words: the section that answers best ranks the page.
-      var places = Object.keys(page).filter(function (p) { return p !== "-1"; });
-      if (!places.length) places = ["-1"];
-      places.forEach(function (place) {
+      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {};
+      // How far the title names the query (an item's own page for its name): the share of the
+      // title's weight the query names times the square root of the share of the query's weight
+      // in the title, so a common word like 'cara' in a title names little.
+      var inTitle = 0, titleMass = 0;
+      us.forEach(function (_, u) {
+        if (!title[u]) return;
+        titleMass += title[u].mass;
+        inTitle += weights[u] * title[u].part;
+      });
+      var titleName = Math.min(1, titleMass / (doc[4] || 1)) * Math.pow(inTitle / total, QUERY_SHARE);
+      // Each place (a section, or a passage of a long one) with the title's words, and the title
+      // alone: the place that answers best ranks the page.
+      Object.keys(page).forEach(function (place) {
         var here = place === "-1" ? {} : page[place], sum = 0, covered = 0, headed = 0;
         us.forEach(function (_, u) {
           var t = title[u] ? title[u].score : 0, s = here[u] ? here[u].score : 0;
           if (!t && !s) return;
           sum += t + s;
-          covered += weights[u];
-          if (here[u] && here[u].head) headed += weights[u];
+          covered += weights[u] * Math.max(title[u] ? title[u].part : 0, here[u] ? here[u].part : 0);
+          if (here[u] && here[u].head) headed += weights[u] * here[u].part;
         });
-        var coverage = covered / total, heading = headed / total;
-        // A heading that names the query (an FAQ question, a glossary entry) works like a title.
-        var score = sum * coverage * coverage * (1 + HEADING * heading * heading);
-        rest += score;
-        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: heading, section: +place};
+        var section = place === "-1" ? -1 : doc[5][place];
+        // A heading that names the query (an FAQ question, a glossary entry) counts as a title.
+        var headingName = section < 0 ? 0 : Math.pow(headed / total, QUERY_SHARE) * Math.min(1, 100 * headed / (doc[6][section] || 1));
+        var name = Math.max(titleName, headingName), coverage = covered / total;
+        var score = sum * Math.pow(coverage, COVERAGE) * (1 + NAME * Math.pow(name, NAME_POWER));
+        if (!wantsExample && doc[7].indexOf(+place) >= 0) score *= STORY;  // see generator/search.py
+        bySection[section] = Math.max(bySection[section] || 0, score);
+        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: headingName, section: section};
       });
       // The other sections that answer add a little: a page about the topic throughout.
-      var score = best.score + BREADTH * (rest - best.score);
-      // A page whose title is (nearly) the query, like an item's own page, comes first: the
-      // larger the share of the title the query covers, the larger the boost.
-      // Both shares count: of the title's words, and of the query's concepts (by weight, so a
-      // common word like 'cara' in a title lifts little).
-      var titleTerms = data.titleTerms[d], named = 0;
-      var inTitle = queryTerms.filter(function (t) { return titleTerms.indexOf(t) >= 0; }).length;
-      us.forEach(function (_, u) { if (title[u]) named += weights[u]; });
-      if (inTitle) score *= 1 + TITLE * Math.min(1, inTitle / titleTerms.length) * (named / total);
+      var score = best.score;
+      Object.keys(bySection).forEach(function (section) {
+        if (+section !== best.section) score += BREADTH * bySection[section];
+      });
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
-      // unless one of its entries is named by the whole query.
-      if (doc[2] === "glosarium" && best.heading < 1) score *= 0.6;
+      // unless one of its entries is named by the whole query or the query asks what a word means.
+      else if (doc[2] === "glosarium" && best.heading < GLOSSARY_NAMED) score *= GLOSSARY;
       return {doc: +d, score: score, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
@@ -383,8 +409,9 @@
     });
   }
 
-  var timer = null;
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 30); });
+  // Every keystroke searches at once (ranking takes a few milliseconds; a slower, older search
+  // is dropped), so the word shards a query needs start loading with its first letter.
+  input.addEventListener("input", run);
   kindSelect.addEventListener("change", run);
   roleSelect.addEventListener("change", run);
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
