@@ -39,7 +39,7 @@ class Audience:
         if self.name:
             return self.name
         roles = {r.id: r.nama for r in self.catalog.of_kind("peran")}
-        return roles[self.catalog.manifest.author]
+        return roles.get(self.catalog.manifest.author, self.section)
 
     def path(self, page: str) -> str:
         """A page of this audience's section, from its path as rendered on its own."""
@@ -61,12 +61,11 @@ def parse_audiences(name: str, data: LocatedDict, root: Path, problems: Problems
         if not isinstance(entry, LocatedDict):
             problems.add(source, "setiap audiens ditulis sebagai pasangan 'kunci: nilai' (bagian, katalog, nama)")
             continue
-        ok = True
         for key in entry:
             if key not in ENTRY_KEYS:
                 problems.add(Source(name, entry.line_of(key)), f"kunci tidak dikenal '{key}' pada audiens"
                                                                f"{did_you_mean(str(key), ENTRY_KEYS)} (yang dikenal: {known_list(ENTRY_KEYS)})")
-                ok = False
+        ok = True
         for key, required in ENTRY_KEYS.items():
             value = entry.get(key)
             if value is None:

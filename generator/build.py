@@ -122,7 +122,9 @@ def _load_audiences(root: Path, config: SiteConfig | None, problems: Problems) -
             audience.catalog = load_catalog(root, audience.folder)
         except HandbookError as e:
             problems.extend(e)
-            continue
+            if e.partial_catalog is None:
+                continue
+            audience.catalog = e.partial_catalog  # its forms can still be checked
         _collect(problems, check_forms, audience)
     return audiences
 
