@@ -282,3 +282,45 @@ def test_file_the_section_cannot_show_is_reported(tmp_path):
     assert f"katalog-kepsek/linimasa.yml: berkas berbentuk 'linimasa' tidak tampil di bagian '{SECTION}':" \
            " katalog audiens memuat bagian rencana kinerja, sumber, dan peran saja; jadikan berkas ini bagian" \
            " 'rencana' atau hapus dari 'berkas' di katalog-kepsek/katalog.yml" in found
+
+
+@pytest.mark.browser
+def test_section_plan_builder_keeps_its_own_draft(portal, browser):
+    """The kepala sekolah plan builder offers its own parts and stores its draft apart from the guru's."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((portal / SECTION / "katalog/praktik-kinerja/ks-umpan-balik.html").as_uri())
+    page.get_by_role("link", name="Pilih di Susun Rencana Kinerja").click()  # ?pilih=ks-umpan-balik
+    steps = page.get_by_role("navigation", name="Langkah penyusunan").get_by_role("button")
+    assert steps.all_inner_texts()[1:4] == ["2. Tugas manajerial", "3. Praktik kepemimpinan", "4. Pengembangan diri"]
+    page.get_by_label("Perubahan yang ingin dicapai", exact=True).fill("Guru menerima umpan balik setiap bulan.")
+    page.wait_for_function(f"localStorage.getItem('rencana-kinerja:{SECTION}:nasional') !== null")
+    draft = json.loads(page.evaluate(f"localStorage.getItem('rencana-kinerja:{SECTION}:nasional')"))
+    assert draft["data"]["praktik"]["indikator"] == "ks-umpan-balik"
+    assert page.evaluate("localStorage.getItem('rencana-kinerja:nasional')") is None
+    assert errors == []
+    context.close()
+
+
+def test_preview_watches_the_audience_catalogues(tmp_path):
+    from generator.preview import _audience_folders
+
+    project = portal_project(tmp_path / "proyek")
+    assert _audience_folders(project) == [project / "katalog-kepsek"]
+
+
+@pytest.mark.slow
+def test_check_reports_every_catalogue_from_the_command_line(tmp_path):
+    from tests.conftest import run_cli
+
+    project = portal_project(tmp_path / "proyek")
+    path = project / "katalog-kepsek/tugas_pokok.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - id: ks-pengelolaan", "  - id: KS Pengelolaan"),
+                    encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = line_of(path, "KS Pengelolaan")
+    assert f"katalog-kepsek/tugas_pokok.yml:{line}: id 'KS Pengelolaan' tidak sah" in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("1 masalah ditemukan.")
