@@ -231,8 +231,10 @@ class _Renderer:
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
                             neighbours=self._neighbours, worksheet=self._worksheet, plan_href=self._plan_href,
                             catalog=catalog, plan=catalog.plan, manifest=catalog.manifest,
-                            # An edition's priorities are ids of the main catalogue.
+                            # An edition's priorities are ids of the main catalogue: a section shows
+                            # none, and no placeholder for edisi.js to mark (its ids may be the same).
                             edition=edition, recommended=[] if section else recommended_indicators(catalog, edition),
+                            edition_marks=section is None,
                             pdf=pdf, counts=kind_counts, part_names=[catalog.short_name(c) for c in catalog.plan],
                             priority=priority_label(edition), has_editions=bool(config.editions),
                             **plan_roles(catalog), **{"edition_pages": [], "downloads": [], **(extra or {})})
@@ -404,7 +406,7 @@ class _Renderer:
         nav = NavNode("Lembar kerja", children=[NavNode("Lembar kerja", WORKSHEETS_INDEX)])
         form_context = dict(catalog=self.catalog, manifest=self.catalog.manifest, edition=self.edition,
                             recommended=self.context["recommended"], priority=self.context["priority"],
-                            **plan_roles(self.catalog))
+                            edition_marks=self.context["edition_marks"], **plan_roles(self.catalog))
         forms = []
         for sheet in sheets:
             form = render_form(sheet, form_context)

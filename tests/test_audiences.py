@@ -112,6 +112,15 @@ def test_ids_repeated_across_audiences_link_within_their_own_catalogue(portal):
     assert "Katalog uji kepala sekolah" in article(portal, f"{SECTION}/katalog/sumber.html")
 
 
+def test_section_has_no_places_for_edition_priorities(portal):
+    """Editions choose priorities among the national indicators; edisi.js must not mark a kepala
+    sekolah indicator that happens to share an id."""
+    for page in ("katalog/praktik-kinerja/index.html", "katalog/praktik-kinerja/pk-umpan-balik.html",
+                 "lembar-kerja/perencanaan.html"):
+        assert soup(portal, page).select("article [data-prioritas]"), page
+        assert not soup(portal, f"{SECTION}/{page.replace('pk-', 'ks-')}").select("[data-prioritas], [data-edisi]"), page
+
+
 def test_worksheets_carry_its_title_code_and_period(portal):
     text = article(portal, f"{SECTION}/lembar-kerja/perencanaan.html")
     assert "LK-KS-1 · Pengelolaan Kinerja Kepala Sekolah 2027 (uji)" in text
@@ -287,6 +296,8 @@ def test_file_the_section_cannot_show_is_reported(tmp_path):
 @pytest.mark.browser
 def test_section_plan_builder_keeps_its_own_draft(portal, browser):
     """The kepala sekolah plan builder offers its own parts and stores its draft apart from the guru's."""
+    from playwright.sync_api import expect
+
     context = browser.new_context()
     page = context.new_page()
     errors = []
@@ -294,6 +305,7 @@ def test_section_plan_builder_keeps_its_own_draft(portal, browser):
     page.goto((portal / SECTION / "katalog/praktik-kinerja/ks-umpan-balik.html").as_uri())
     page.get_by_role("link", name="Pilih di Susun Rencana Kinerja").click()  # ?pilih=ks-umpan-balik
     steps = page.get_by_role("navigation", name="Langkah penyusunan").get_by_role("button")
+    expect(steps).to_have_count(5)  # identity, three parts, summary: wait until the builder is up
     assert steps.all_inner_texts()[1:4] == ["2. Tugas manajerial", "3. Praktik kepemimpinan", "4. Pengembangan diri"]
     page.get_by_label("Perubahan yang ingin dicapai", exact=True).fill("Guru menerima umpan balik setiap bulan.")
     page.wait_for_function(f"localStorage.getItem('rencana-kinerja:{SECTION}:nasional') !== null")
