@@ -63,8 +63,9 @@ def parse_audiences(name: str, data: LocatedDict, root: Path, problems: Problems
             continue
         for key in entry:
             if key not in ENTRY_KEYS:
-                problems.add(Source(name, entry.line_of(key)), f"kunci tidak dikenal '{key}' pada audiens"
-                                                               f"{did_you_mean(str(key), ENTRY_KEYS)} (yang dikenal: {known_list(ENTRY_KEYS)})")
+                problems.add(Source(name, entry.line_of(key)),
+                             f"kunci tidak dikenal '{key}' pada audiens{did_you_mean(str(key), ENTRY_KEYS)}"
+                             f" (yang dikenal: {known_list(ENTRY_KEYS)})")
         ok = True
         for key, required in ENTRY_KEYS.items():
             value = entry.get(key)

@@ -371,8 +371,8 @@ class _Renderer:
         in_nav = _nav_paths(nodes)
         unlisted = [p.path for p in pages if p.path not in in_nav]
         kinds = {p.path: page_kind(self.catalog, p.path) for p in pages}
-        moved = [replace(self.stamp(p, updated), path=audience.path(p.path), kind=section_kind(audience.section, kinds[p.path]))
-                 for p in pages]
+        moved = [replace(self.stamp(p, updated), path=audience.path(p.path),
+                         kind=section_kind(audience.section, kinds[p.path])) for p in pages]
         names = section_search_kinds(self.catalog, audience.section, audience.label, set(kinds.values()),
                                      main_kinds)
         return _Section(audience, moved, _moved_nav(NavNode(audience.label, children=nodes), audience),
