@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.audiences import Audience, check_forms, check_sections
 from generator.catalog import load_catalog
 from generator.dates import source_dates
 from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
@@ -23,7 +24,7 @@ from generator.kit import Scene, load_scenes
 from generator.lock import alive, build_lock
 from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
-from generator.placement import check_placement, generated_pages, printable_guides
+from generator.placement import check_placement, generated_pages, printable_guides, section_pages
 from generator.project_layers import ProjectLayers
 from generator.render import render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
@@ -41,6 +42,11 @@ class Project:
     guides: list[Guide]
     overlays: dict[str, list[Guide]] = field(default_factory=dict)  # edition id -> its own pages
     scenes: list[Scene] = field(default_factory=list)  # classroom scenes of the workshop kit
+
+    @property
+    def audiences(self) -> list[Audience]:
+        """The extra audiences, each with its catalogue, shown in sections of their own."""
+        return self.config.audiences
 
     def edition(self, edition_id: str) -> tuple[ResolvedEdition, list[Guide]]:
         """The resolved edition and its guides (overlays applied, modules filtered)."""
@@ -85,12 +91,16 @@ def load_project(root: Path) -> Project:
     except HandbookError as e:
         problems.extend(e)
     overlays = _load_overlays(root, config, problems)
+    audiences = _load_audiences(root, config, problems)
     if guides is not None:
         _collect(problems, check_linked_files, root, [*guides, *(g for pages in overlays.values() for g in pages)])
     _collect(problems, check_theme, root)
     if catalog is not None and guides is not None:
         modules = config.modules if config else None  # unknown when site_config.yml failed
         generated = generated_pages(catalog, guides)
+        _collect(problems, check_sections, audiences, _site_folders(generated, guides))
+        # Guides may link by path to an audience's pages too.
+        generated |= {a.path(page) for a in audiences if a.catalog for page in section_pages(a.catalog)}
         _collect(problems, check_guides, guides, catalog, generated, modules)
         _collect(problems, check_placement, catalog, guides)
         for edition_id, pages in overlays.items():
@@ -110,6 +120,33 @@ def _collect(problems: Problems, check, *args) -> None:
         check(*args)
     except HandbookError as e:
         problems.extend(e)
+
+
+def _load_audiences(root: Path, config: SiteConfig | None, problems: Problems) -> list[Audience]:
+    """Load and check each extra audience's catalogue; its problems are reported with the others."""
+    audiences = config.audiences if config is not None else []
+    for audience in audiences:
+        try:
+            audience.catalog = load_catalog(root, audience.folder)
+        except HandbookError as e:
+            problems.extend(e)
+            if e.partial_catalog is None:
+                continue
+            audience.catalog = e.partial_catalog  # its forms can still be checked
+        _collect(problems, check_forms, audience)
+    return audiences
+
+
+def _site_folders(generated: set[str], guides: list[Guide]) -> dict[str, str]:
+    """Top-level folders of the built site -> what uses them (an audience's section may not)."""
+    from generator.edition_site import EDITIONS_DIR as EDITION_FOLDER
+    from generator.search import FOLDER as SEARCH_FOLDER
+
+    taken = {folder: "berkas situs" for folder in ("assets", "unduh", EDITION_FOLDER, SEARCH_FOLDER)}
+    for path in sorted(generated | {g.path for g in guides}):
+        if "/" in path:
+            taken.setdefault(path.split("/")[0], f"halaman {path}")
+    return taken
 
 
 def _load_overlays(root: Path, config: SiteConfig | None, problems: Problems) -> dict[str, list[Guide]]:
@@ -264,6 +301,8 @@ def _source_dates(project: Project, guides: list[Guide]) -> dict[str, datetime.d
     layers = ProjectLayers.of(project.root)
     by_root.setdefault(layers.catalog_root, set()).update(i.source.path for i in project.catalog.items.values())
     by_root.setdefault(layers.content_root, set()).update(s.source.path for s in project.scenes)
+    by_root.setdefault(project.root, set()).update(i.source.path for a in project.audiences
+                                                   for i in a.catalog.items.values())
     return {path: date for root, paths in by_root.items() for path, date in source_dates(root, sorted(paths)).items()}
 
 
@@ -281,7 +320,8 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
 
     edition, guides = project.edition(NATIONAL)
     rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None,
-                               updated=_source_dates(project, guides), scenes=project.scenes)
+                               updated=_source_dates(project, guides), scenes=project.scenes,
+                               audiences=project.audiences)
     template = template_page()
     rendered.pages.append(template)
     rendered.unlisted.append(template.path)
@@ -292,9 +332,12 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides}, project.root)
     chrome = Chrome.take(out)
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides},
-                {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages})
+                {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages}, rendered.search_kinds)
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
+        for audience in project.audiences:
+            write_worksheet_pdfs(out, audience.path(FOLDER), PACKAGE, worksheets(audience.catalog), printer,
+                                 audience.path(""))
         write_page_pdfs(out, [c.page for c in card_sets(project.catalog, project.scenes)] + sorted(printable_guides(guides)),
                         printer)
     write_offline_files(out, rendered.site_title, edition.colour)  # last: it lists every file

@@ -66,13 +66,15 @@ class Manifest:
     plan: tuple[PlanPart, ...]
     search_kinds: dict[str, str] = field(default_factory=dict)  # other page kinds -> label
     sheets: tuple[SheetSpec, ...] = ()
+    number_example: str = ""  # Markdown: how the catalogue overview explains item numbers, by example
 
     def form_of(self, file: str) -> str:
         return self.files[file]
 
 
 _TOP = {"tahun": True, "judul": True, "periode": True, "penyusun": True, "penilai": True,
-        "berkas": True, "rencana": True, "lembar_kerja": True, "cari": False}
+        "berkas": True, "rencana": True, "lembar_kerja": True, "cari": False,
+        "contoh_nomor": False}
 _SHEET = {"kode": True, "slug": True, "judul": True, "bentuk": True, "ringkasan": True, "halaman_maks": True,
           "per_butir": False, "ringkasan_butir": False}
 LAYOUTS = Path(__file__).parent / "templates" / "lembar"
@@ -95,7 +97,7 @@ def load_manifest(root: Path, folder: str = "catalog") -> Manifest:
     year = data.get("tahun")
     if not (isinstance(year, int) and not isinstance(year, bool) and 2000 <= year <= 2100):
         problems.add(Source(rel, data.line_of("tahun")), "'tahun' harus berupa tahun, misalnya 2026")
-    texts = {key: _text(problems, rel, data, key) for key in ("judul", "periode", "penyusun", "penilai")}
+    texts = {key: _text(problems, rel, data, key) for key in ("judul", "periode", "penyusun", "penilai", "contoh_nomor")}
     files = {}
     raw_files = data.get("berkas")
     if not isinstance(raw_files, LocatedDict) or not raw_files:
@@ -132,7 +134,7 @@ def load_manifest(root: Path, folder: str = "catalog") -> Manifest:
             problems.add(Source(rel, search.line_of(key)), f"jenis halaman '{key}' sudah dipakai oleh bagian rencana")
     problems.raise_if_any()
     return Manifest(year, texts["judul"], texts["periode"], texts["penyusun"], texts["penilai"], files,
-                    tuple(plan), {str(k): v.strip() for k, v in search.items()}, tuple(sheets))
+                    tuple(plan), {str(k): v.strip() for k, v in search.items()}, tuple(sheets), texts["contoh_nomor"])
 
 
 def _sheets(problems, rel, data, files) -> list[SheetSpec]:

@@ -105,16 +105,17 @@ class Printer:
         return cached, True
 
 
-def write_worksheet_pdfs(site: Path, folder: str, package: str, sheets, printer: Printer) -> None:
+def write_worksheet_pdfs(site: Path, folder: str, package: str, sheets, printer: Printer, base: str = "") -> None:
     """Print each worksheet from its own page (so "halaman N dari M" counts that sheet's pages),
-    then join them into the package PDF with one outline entry per sheet."""
+    then join them into the package PDF with one outline entry per sheet. `base`: the folder the
+    sheets' pages are in (an extra audience's section)."""
     from pypdf import PdfWriter
 
     styles = site_styles(site)
     writer = PdfWriter()
     for sheet in sheets:
-        printed, _ = printer.print_page(site / (sheet.page.removesuffix(".md") + ".html"), styles)
-        shutil.copyfile(printed, site / sheet.pdf)
+        printed, _ = printer.print_page(site / base / (sheet.page.removesuffix(".md") + ".html"), styles)
+        shutil.copyfile(printed, site / base / sheet.pdf)
         first = len(writer.pages)
         writer.append(str(printed), import_outline=False)
         writer.add_outline_item(sheet.title, first)

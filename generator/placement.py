@@ -135,13 +135,33 @@ def printable_guides(guides: list[Guide]) -> set[str]:
     return {g.path for g in guides if g.path.startswith(f"{KIT_DIR}/") and g.path != f"{KIT_DIR}/index.md"}
 
 
+def section_pages(catalog: Catalog, guides: list[Guide] = ()) -> set[str]:
+    """Paths of the pages made from a catalogue in its section: its catalogue pages, worksheets and
+    plan builder (an extra audience's, under its own folder, have these paths below it)."""
+    locator = Locator(catalog, list(guides))
+    items = {locator.places[i][0] for i in catalog.items if i in locator.places}
+    sheets = {s.page for s in worksheets(catalog)}
+    return items | sheets | {CATALOG_INDEX, SOURCES_PAGE, WORKSHEETS_INDEX, PLAN_PAGE}
+
+
 def generated_pages(catalog: Catalog, guides: list[Guide]) -> set[str]:
     """Paths of the pages made from the catalogue (guides may link to them by path too)."""
-    places = Locator(catalog, guides).places.values()
-    sheets = {s.page for s in worksheets(catalog)} | {WORKSHEETS_INDEX}
     kit = {page for _, page in card_set_pages().values()}
-    return ({path for path, _ in places} | {CATALOG_INDEX, GLOSSARY_PAGE, SEARCH_PAGE, PLAN_PAGE}
-            | sheets | kit)
+    return section_pages(catalog, guides) | {GLOSSARY_PAGE, SEARCH_PAGE} | kit
+
+
+def section_kind(section: str, kind: str) -> str:
+    """The page kind of an extra audience's page: its kind within the audience, after its section."""
+    return f"{section}/{kind}"
+
+
+def section_search_kinds(catalog: Catalog, section: str, audience: str, used: set[str],
+                         main: dict[str, str]) -> dict[str, str]:
+    """An extra audience's page kinds that its pages `used` -> their names in the search filter,
+    with the audience's name; a kind its manifest does not name takes the main catalogue's name."""
+    names = search_kinds(catalog)
+    names.update({k: v for k, v in main.items() if k not in names})
+    return {section_kind(section, k): f"{v} ({audience})" for k, v in names.items() if k in used}
 
 
 def check_placement(catalog: Catalog, guides: list[Guide]) -> None:

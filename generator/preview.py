@@ -55,7 +55,7 @@ def serve(root: Path, edition_id: str, host: str, port: int, report) -> int:
         print(f"Pratinjau di http://{host}:{port}/ (tekan Ctrl+C untuk berhenti).", file=sys.stderr)
         from generator.project_layers import ProjectLayers
 
-        watch = [*ProjectLayers.of(root).watched(), Path(__file__).parent / "templates"]
+        watch = [*ProjectLayers.of(root).watched(), *_audience_folders(root), Path(__file__).parent / "templates"]
         try:
             serve_mkdocs(rebuild, preview, watch, host, port)
         except OSError as e:
@@ -68,6 +68,18 @@ def serve(root: Path, edition_id: str, host: str, port: int, report) -> int:
             signal.signal(s, handler)
         shutil.rmtree(temp, ignore_errors=True)
     return 0
+
+
+def _audience_folders(root: Path) -> list[Path]:
+    """The catalogue folders of the extra audiences site_config.yml names when the preview starts."""
+    from generator.project_layers import ProjectLayers
+    from generator.site_config import load_site_config
+
+    try:
+        config = load_site_config(root, defaults=ProjectLayers.of(root).config_defaults())
+    except HandbookError:
+        return []  # the rebuild reports it; site_config.yml itself is watched
+    return [root / audience.folder for audience in config.audiences]
 
 
 def _interrupt(signum, frame) -> None:

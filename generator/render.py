@@ -19,6 +19,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from generator.audiences import Audience
 from generator.dates import indonesian
 from generator.errors import Problems
 from generator.editions import ResolvedEdition, priority_label
@@ -28,11 +29,11 @@ from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
                                  WORKSHEETS_INDEX, Locator, component_page, link_targets, own_page_items,
-                                 page_kind, printable_guides, search_kinds)
+                                 page_kind, printable_guides, search_kinds, section_kind, section_search_kinds)
 from generator.stemmer import browser_script
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
 from generator.worksheets import FOLDER as WORKSHEETS_DIR
-from generator.worksheets import PACKAGE, print_margins, render_form, worksheet_for, worksheets
+from generator.worksheets import PACKAGE, blank_sheet, print_margins, render_form, worksheet_for, worksheets
 from generator.wording import join_and, number, number_list, sentence
 
 
@@ -67,6 +68,7 @@ class Rendered:
     edition: ResolvedEdition
     unlisted: list[str] = field(default_factory=list)  # pages deliberately not in the navigation
     assets: list[Page] = field(default_factory=list)  # generated files other than pages (scripts)
+    search_kinds: dict[str, str] = field(default_factory=dict)  # page kind -> its name in the search filter
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -106,14 +108,20 @@ def display_name(item: Item) -> str:
 
 def render_handbook(config: SiteConfig, catalog: Catalog, guides: list[Guide],
                     edition: ResolvedEdition, pdf: bool = True,
-                    updated: dict[str, datetime.date] | None = None, scenes: list[Scene] = ()) -> Rendered:
+                    updated: dict[str, datetime.date] | None = None, scenes: list[Scene] = (),
+                    audiences: list[Audience] = ()) -> Rendered:
     """Return every page of one edition of the handbook as Markdown, plus the navigation tree.
     `pdf` says whether worksheet PDFs will be made (their pages then link to them); `updated`
     gives the last change of each source file (generator.dates), shown on the pages made from it;
-    `scenes` are the workshop kit's classroom scenes."""
+    `scenes` are the workshop kit's classroom scenes. Each of the extra `audiences` (loaded) gets
+    its section with its own catalogue."""
+    sections = [_Renderer(config, a.catalog, [], edition, pdf, section=a).render_section(
+        updated or {}, search_kinds(catalog)) for a in audiences]
     renderer = _Renderer(config, catalog, guides, edition, pdf, scenes=scenes)
-    rendered = renderer.render()
+    rendered = renderer.render(sections)
     rendered.pages = [renderer.stamp(page, updated or {}) for page in rendered.pages]
+    for section in sections:
+        rendered.pages += section.pages
     return rendered
 
 
@@ -214,12 +222,26 @@ def _placement(catalog: Catalog, guides: list[Guide]):
     return value
 
 
+@dataclass
+class _Section:
+    """An extra audience's rendered section: its pages (at their place in the site, stamped), its
+    navigation entry and unlisted pages, and its page kinds' names in the search filter."""
+
+    audience: Audience
+    pages: list[Page]
+    nav: NavNode
+    unlisted: list[str]
+    kinds: dict[str, str]
+
+
 class _Renderer:
     def __init__(self, config: SiteConfig, catalog: Catalog, guides: list[Guide],
-                 edition: ResolvedEdition, pdf: bool, extra: dict | None = None, scenes: list[Scene] = ()):
+                 edition: ResolvedEdition, pdf: bool, extra: dict | None = None, scenes: list[Scene] = (),
+                 section: Audience | None = None):
         self.config, self.catalog, self.guides, self.edition = config, catalog, guides, edition
         self.scenes = scenes
         self.pdf = pdf
+        self.section = section  # an extra audience: pages are rendered as if at the root, then moved
         self.unlisted: list[str] = []
         self.locator, self.targets, self.refs = _placement(catalog, guides)
         self.env = _environment()
@@ -228,7 +250,10 @@ class _Renderer:
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
                             neighbours=self._neighbours, worksheet=self._worksheet, plan_href=self._plan_href,
                             catalog=catalog, plan=catalog.plan, manifest=catalog.manifest,
-                            edition=edition, recommended=recommended_indicators(catalog, edition),
+                            # An edition's priorities are ids of the main catalogue: a section shows
+                            # none, and no placeholder for edisi.js to mark (its ids may be the same).
+                            edition=edition, recommended=[] if section else recommended_indicators(catalog, edition),
+                            edition_marks=section is None,
                             pdf=pdf, counts=kind_counts, part_names=[catalog.short_name(c) for c in catalog.plan],
                             priority=priority_label(edition), has_editions=bool(config.editions),
                             **plan_roles(catalog), **{"edition_pages": [], "downloads": [], **(extra or {})})
@@ -250,7 +275,7 @@ class _Renderer:
         return (pages[at - 1] if at else None), (pages[at + 1] if at + 1 < len(pages) else None)
 
     def _worksheet(self, item: Item) -> Item:
-        return self.targets[f"lembar-{worksheet_for(item, worksheets(self.catalog)).slug}"]
+        return self.targets[f"lembar-{worksheet_for(item, worksheets(self.catalog), self.catalog).slug}"]
 
     @jinja2.pass_context
     def _plan_href(self, context, item: Item) -> Markup:
@@ -296,11 +321,81 @@ class _Renderer:
         return sorted({i.source.path for i in self.catalog.items.values()} | scenes)
 
     def _template(self, name: str, page_path: str, **context) -> str:
-        return self.env.get_template(name).render(page_path=page_path, **self.context, **context)
+        # `root`: from the page to the site root, for what every section shares (scripts, styles).
+        depth = (self.section.path(page_path) if self.section else page_path).count("/")
+        return self.env.get_template(name).render(page_path=page_path, root="../" * depth, **self.context,
+                                                  **context)
 
     # --- pages --------------------------------------------------------------------------------
-    def render(self) -> Rendered:
+    def render(self, sections: list[_Section] = ()) -> Rendered:
         pages = [self._render_guide(g) for g in self.guides]
+        catalog_nav = self._render_catalogue(pages)
+        worksheet_nav = self._render_worksheets(pages)
+        self._render_kit(pages)
+        kinds = search_kinds(self.catalog)
+        for section in sections:
+            kinds.update(section.kinds)
+        self._render_search(pages, kinds)
+        self._render_plan_builder(pages)
+        nav = []
+        titles = {p.path: _front_title(p) for p in pages}
+        placed = set()
+        special = {CATALOG_TOKEN: catalog_nav, WORKSHEETS_TOKEN: worksheet_nav,
+                   **{s.audience.section: s.nav for s in sections}}
+        for section in self.config.nav:
+            # Pages of switched-off modules are left out of this edition.
+            nodes = [special[e] if e in special else NavNode(titles[e], e)
+                     for e in section.entries if e in special or titles.get(e)]
+            placed.update(section.entries)
+            if not nodes:
+                continue
+            if len(nodes) == 1 and nodes[0].path:
+                nav.append(NavNode(section.title, nodes[0].path))
+            elif len(nodes) == 1:
+                nav.append(NavNode(section.title, children=nodes[0].children))
+            else:
+                nav.append(NavNode(section.title, children=nodes))
+        # A site_config.yml that does not place the worksheets or an audience's section.
+        nav += [special[token] for token in [WORKSHEETS_TOKEN, *(s.audience.section for s in sections)]
+                if token not in placed]
+        pages = [replace(p, kind=page_kind(self.catalog, p.path)) for p in pages]
+        local = [NavNode(g.title, g.path) for g in self.guides if g.path not in placed]
+        if local:
+            nav.append(NavNode("Informasi lokal", children=local))
+        for section in sections:
+            self.unlisted += section.unlisted
+        # Generated pages the navigation does not name are reached from other pages.
+        in_nav = _nav_paths(nav)
+        _check_listed(self.config, titles, in_nav)
+        self.unlisted += [p.path for p in pages if p.path not in in_nav and p.path not in self.unlisted]
+        title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
+        return Rendered(pages, nav, title, self.config.description, self.edition.colour,
+                        self.config.footer, self.edition, self.unlisted,
+                        assets=[Page(STEMMER_SCRIPT, browser_script())], search_kinds=kinds)
+
+    def render_section(self, updated: dict[str, datetime.date], main_kinds: dict[str, str]) -> _Section:
+        """An extra audience's section: its catalogue, worksheets and plan builder, each page
+        rendered at its path within the section, then moved below the section's folder."""
+        audience = self.section
+        pages: list[Page] = []
+        catalog_nav = self._render_catalogue(pages)
+        worksheet_nav = self._render_worksheets(pages)
+        nodes = [catalog_nav, worksheet_nav]
+        if self.catalog.plan:
+            self._render_plan_builder(pages)
+            nodes.append(NavNode(_front_title(pages[-1]), PLAN_PAGE))
+        in_nav = _nav_paths(nodes)
+        unlisted = [p.path for p in pages if p.path not in in_nav]
+        kinds = {p.path: page_kind(self.catalog, p.path) for p in pages}
+        moved = [replace(self.stamp(p, updated), path=audience.path(p.path),
+                         kind=section_kind(audience.section, kinds[p.path])) for p in pages]
+        names = section_search_kinds(self.catalog, audience.section, audience.label, set(kinds.values()),
+                                     main_kinds)
+        return _Section(audience, moved, _moved_nav(NavNode(audience.label, children=nodes), audience),
+                        [audience.path(p) for p in unlisted], names)
+
+    def _render_catalogue(self, pages: list[Page]) -> NavNode:
+        """The catalogue's overview, its sources, and every plan part's pages; its navigation entry."""
         pages.append(Page(CATALOG_INDEX, self._template("katalog.md.j2", CATALOG_INDEX)))
         pages.append(Page(SOURCES_PAGE, self._template(
             "sumber.md.j2", SOURCES_PAGE, sources=self.catalog.of_kind("sumber"),
@@ -320,41 +415,7 @@ class _Renderer:
                 pages.append(Page(path, self._template("item.md.j2", path, item=item)))
                 self.unlisted.append(path)
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
-        worksheet_nav = self._render_worksheets(pages)
-        self._render_kit(pages)
-        self._render_search(pages)
-        self._render_plan_builder(pages)
-        nav = []
-        titles = {p.path: _front_title(p) for p in pages}
-        placed = set()
-        for section in self.config.nav:
-            # Pages of switched-off modules are left out of this edition.
-            special = {CATALOG_TOKEN: catalog_nav, WORKSHEETS_TOKEN: worksheet_nav}
-            nodes = [special[e] if e in special else NavNode(titles[e], e)
-                     for e in section.entries if e in special or titles.get(e)]
-            placed.update(section.entries)
-            if not nodes:
-                continue
-            if len(nodes) == 1 and nodes[0].path:
-                nav.append(NavNode(section.title, nodes[0].path))
-            elif len(nodes) == 1:
-                nav.append(NavNode(section.title, children=nodes[0].children))
-            else:
-                nav.append(NavNode(section.title, children=nodes))
-        if WORKSHEETS_TOKEN not in placed:  # a site_config.yml that does not place them
-            nav.append(worksheet_nav)
-        pages = [replace(p, kind=page_kind(self.catalog, p.path)) for p in pages]
-        local = [NavNode(g.title, g.path) for g in self.guides if g.path not in placed]
-        if local:
-            nav.append(NavNode("Informasi lokal", children=local))
-        # Generated pages the navigation does not name are reached from other pages.
-        in_nav = _nav_paths(nav)
-        _check_listed(self.config, titles, in_nav)
-        self.unlisted += [p.path for p in pages if p.path not in in_nav and p.path not in self.unlisted]
-        title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
-        return Rendered(pages, nav, title, self.config.description, self.edition.colour,
-                        self.config.footer, self.edition, self.unlisted,
-                        assets=[Page(STEMMER_SCRIPT, browser_script())])
+        return catalog_nav
 
     def _render_worksheets(self, pages: list[Page]) -> NavNode:
         sheets = worksheets(self.catalog)
@@ -362,7 +423,7 @@ class _Renderer:
         nav = NavNode("Lembar kerja", children=[NavNode("Lembar kerja", WORKSHEETS_INDEX)])
         form_context = dict(catalog=self.catalog, manifest=self.catalog.manifest, edition=self.edition,
                             recommended=self.context["recommended"], priority=self.context["priority"],
-                            **plan_roles(self.catalog))
+                            edition_marks=self.context["edition_marks"], **plan_roles(self.catalog))
         forms = []
         for sheet in sheets:
             form = render_form(sheet, form_context)
@@ -378,19 +439,22 @@ class _Renderer:
         self.unlisted.append(package)
         return nav
 
-    def _render_search(self, pages: list[Page]) -> None:
+    def _render_search(self, pages: list[Page], kinds: dict[str, str]) -> None:
         glossary = self.catalog.component("glosarium")
         terms = sorted(glossary.children.get("istilah", []), key=lambda t: t.nama.casefold()) if glossary else []
         pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms)))
-        pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=search_kinds(self.catalog),
+        pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=kinds,
                                                       roles=self.catalog.of_kind("peran"))))
 
     def _render_plan_builder(self, pages: list[Page]) -> None:
         """The plan builder page: the parts of the plan as JSON for assets/javascripts/rencana.js."""
         data = plan_builder_data(self.catalog, self.edition, self.context["recommended"])
+        if self.section:  # its drafts are kept apart from the main plan builder's
+            data["audiens"] = self.section.section
         # "</" cannot end the script element early: JSON allows escaping the slash.
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        pages.append(Page(PLAN_PAGE, self._template("rencana.md.j2", PLAN_PAGE, data=text)))
+        planning = blank_sheet(worksheets(self.catalog), "perencanaan")
+        pages.append(Page(PLAN_PAGE, self._template("rencana.md.j2", PLAN_PAGE, data=text, planning=planning)))
 
     def _render_kit(self, pages: list[Page]) -> None:
         from generator.worksheets import render_html
@@ -509,6 +573,12 @@ def _check_listed(config: SiteConfig, titles: dict[str, str | None], in_nav: set
                              f"halaman '{entry}' tercantum di 'navigasi' tetapi tidak masuk navigasi situs"
                              + ("" if titles[entry] else " (halamannya tidak punya judul di front matter)"))
     problems.raise_if_any()
+
+
+def _moved_nav(node: NavNode, audience: Audience) -> NavNode:
+    """A section's navigation with its paths moved below the section's folder."""
+    return NavNode(node.title, node.path and audience.path(node.path),
+                   [_moved_nav(child, audience) for child in node.children])
 
 
 def _nav_paths(nodes: list[NavNode]) -> set[str]:

@@ -117,7 +117,8 @@ def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str]) ->
     docs = []
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
-        if url in SKIP or url.startswith(f"{FOLDER}/"):
+        # An audience's section (<bagian>/...) has its own copy of the worksheet package page.
+        if url in SKIP or url.split("/", 1)[-1] in SKIP or url.startswith(f"{FOLDER}/"):
             continue
         html = path.read_text(encoding="utf-8")
         # Parse the article alone: the rest of the page is menus (and most of its bytes).
@@ -307,8 +308,9 @@ def _saturate(tf: float, idf: float) -> int:
 
 
 def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
-                kinds: dict[str, str]) -> dict:
-    """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports."""
+                kinds: dict[str, str], labels: dict[str, str] | None = None) -> dict:
+    """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports.
+    `labels`: every page kind's name in the filter (default: the catalogue's)."""
     analyzer = Analyzer(catalog)
     docs = read_docs(site, roles, kinds)
     parsed = [_fields(doc, analyzer) for doc in docs]
@@ -364,7 +366,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     for term, posting in sorted(postings.items()):
         shards[shard_of(term)][term] = posting
     index = {
-        "v": 4, "chunk": TEXT_CHUNK, "kinds": search_kinds(catalog),
+        "v": 4, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
         # Per page: address, title, kind, roles, title weight, the section of each place, the
         # weight of each section's heading (how much of it a query names), and its story places.
         "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section,

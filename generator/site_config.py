@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.audiences import KEY as AUDIENCES_KEY
+from generator.audiences import Audience, parse_audiences
 from generator.editions import NATIONAL, Edition, check_address, parse_editions, parse_modules
 from generator.errors import Problems, Source, did_you_mean, known_list
 from generator.model import Catalog, Guide
@@ -18,7 +20,7 @@ COLOURS = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue
            "grey", "blue-grey", "black", "white")
 KEYS = {"judul": True, "deskripsi": True, "warna_utama": False, "catatan_kaki": False, "navigasi": True,
         "modul": False, "edisi": False, "daftar_sekolah": False, "alamat": False,
-        "laporan": False}
+        "laporan": False, AUDIENCES_KEY: False}
 DEFAULT_FOOTER = ("Panduan komunitas, bukan terbitan resmi Kemendikdasmen. Rujukan resmi: Ruang GTK"
                   " dan peraturan yang berlaku.")
 
@@ -45,6 +47,7 @@ class SiteConfig:
     modules: dict[str, bool]  # optional modules and whether they are on nationally
     national: Edition
     editions: dict[str, Edition]  # regional and school editions by id
+    audiences: list[Audience] = field(default_factory=list)  # extra catalogues, each in its section
 
     def edition_ids(self) -> list[str]:
         """Every edition that `build --all` produces, the national one first."""
@@ -77,6 +80,7 @@ def load_site_config(root: Path, catalog: Catalog | None = None,
     nav = _parse_nav(name, data, problems)
     modules = parse_modules(name, data, None, problems) if "modul" in data else {}
     editions = parse_editions(name, data, catalog, root, problems, COLOURS, modules)
+    audiences = parse_audiences(name, data, root, problems)
     problems.raise_if_any()
     address = data.get("alamat")
     if address is not None and not (isinstance(address, str) and check_address(address, Source(name, data.line_of("alamat")), problems)):
@@ -93,7 +97,7 @@ def load_site_config(root: Path, catalog: Catalog | None = None,
     return SiteConfig(title=data["judul"].strip(), description=data["deskripsi"].strip(),
                       primary_colour=colour, footer=data.get("catatan_kaki", DEFAULT_FOOTER).strip(),
                       nav=nav, report=report, modules=modules, national=national,
-                      editions={e.id: e for e in editions})
+                      editions={e.id: e for e in editions}, audiences=audiences)
 
 
 def hints(config: SiteConfig, name: str = "site_config.yml") -> list[str]:
@@ -134,12 +138,13 @@ def check_nav(config: SiteConfig, guides: list[Guide], generated: set[str] | Non
     generated page such as lokakarya/kartu-tirta.md; `generated` None: not known, not checked)."""
     problems = Problems()
     pages = {g.path for g in guides} | set(generated or ())
+    tokens = {CATALOG_TOKEN, WORKSHEETS_TOKEN, *(a.section for a in config.audiences)}
     seen: dict[str, Source] = {}
     for section in config.nav:
         for index, entry in enumerate(section.entries):
             source = section.entry_source(index)
             # Without the generated pages (catalogue unreadable) only guides can be checked.
-            if (entry not in (CATALOG_TOKEN, WORKSHEETS_TOKEN) and entry not in pages
+            if (entry not in tokens and entry not in pages
                     and generated is not None):
                 problems.add(source, f"halaman '{entry}' tidak ada di content/{did_you_mean(entry, pages)}")
             elif entry in seen:

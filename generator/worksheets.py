@@ -66,15 +66,21 @@ def print_margins(heading: str, name_line: bool = True) -> str:
             "@page :first { @top-right { content: none; } }</style>")
 
 
-def worksheet_for(item: Item, sheets: list[Worksheet]) -> Worksheet:
-    """The worksheet a reader fills in for a catalogue item: a praktik kinerja indicator's
-    pre-filled LK-2, LK-4 for a kompetensi indicator, else the planning sheet LK-1."""
-    by_slug = {s.slug: s for s in sheets}
-    if item.kind == "indikator-praktik":
-        return next(s for s in sheets if s.indicator is item)
-    if item.component == "pengembangan-kompetensi":
-        return by_slug["refleksi-kompetensi"]
-    return by_slug["perencanaan"]
+def blank_sheet(sheets: list[Worksheet], layout: str) -> Worksheet | None:
+    """The blank worksheet of a layout (e.g. 'perencanaan', LK-1), if the manifest has one."""
+    return next((s for s in sheets if s.template == layout and s.indicator is None), None)
+
+
+def worksheet_for(item: Item, sheets: list[Worksheet], catalog: Catalog) -> Worksheet:
+    """The worksheet a reader fills in for a catalogue item: its own pre-filled sheet (a praktik
+    kinerja indicator's LK-2), the competence reflection sheet for a pengembangan kompetensi item,
+    else the planning sheet (LK-1)."""
+    own = next((s for s in sheets if s.indicator is item), None)
+    if own is not None:
+        return own
+    form = catalog.forms.get(item.component)
+    layout = "refleksi-kompetensi" if form == "pengembangan-kompetensi" else "perencanaan"
+    return blank_sheet(sheets, layout) or sheets[0]
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,7 +24,8 @@
   }
   const EDITION = CATALOG.edisi;
   const FORMAT = 1;
-  const STORAGE_KEY = "rencana-kinerja:" + EDITION.id;
+  // An extra audience's plan builder (CATALOG.audiens) keeps its drafts apart from the main one's.
+  const STORAGE_KEY = "rencana-kinerja:" + (CATALOG.audiens ? CATALOG.audiens + ":" : "") + EDITION.id;
   const PERIOD = CATALOG.periode;
   const MAX_TEXT = 10000;        // characters per free-text field in an opened file
   const MAX_FILE = 1024 * 1024;  // a draft is a few kilobytes; refuse anything huge
