@@ -162,7 +162,7 @@ def test_search_index_has_the_section_with_its_own_kinds(portal):
     assert index["kinds"]["praktik"] == "Praktik kinerja"
     assert index["kinds"][f"{SECTION}/praktik"] == "Praktik kepemimpinan (Kepala Sekolah)"
     assert index["kinds"][f"{SECTION}/lembar"] == "Lembar kerja (Kepala Sekolah)"
-    docs = {url: kind for url, _, kind, _ in index["docs"]}
+    docs = {doc[0]: doc[2] for doc in index["docs"]}  # address, title, kind, ...
     assert docs[f"{SECTION}/katalog/praktik-kinerja/ks-umpan-balik.html"] == f"{SECTION}/praktik"
     assert docs[f"{SECTION}/lembar-kerja/perencanaan.html"] == f"{SECTION}/lembar"
     assert docs["katalog/praktik-kinerja/pk-umpan-balik.html"] == "praktik"

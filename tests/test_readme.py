@@ -124,10 +124,12 @@ def test_every_command_line_in_the_readme_is_accepted():
 def site_config_keys() -> dict[str, bool | None]:
     """Every key of site_config.yml as a path (`edisi.kontak.nama`) -> required (None: the code
     keeps no such flag for it)."""
+    from generator.audiences import ENTRY_KEYS
     from generator.editions import CONTACT_KEYS, EDITION_KEYS
     from generator.site_config import KEYS
 
-    return {**_paths("", KEYS), **_paths("edisi", EDITION_KEYS), **_paths("edisi.kontak", CONTACT_KEYS)}
+    return {**_paths("", KEYS), **_paths("edisi", EDITION_KEYS), **_paths("edisi.kontak", CONTACT_KEYS),
+            **_paths("audiens", ENTRY_KEYS)}
 
 
 def manifest_keys() -> dict[str, bool | None]:
