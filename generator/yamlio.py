@@ -35,15 +35,17 @@ MAX_DEPTH = 50
 MAX_ALIASED = 10_000  # values repeated through aliases (*name), counted as expanded
 
 
+_FAST = hasattr(yaml, "CSafeLoader")  # PyYAML wheels carry libyaml; a source build may not
+
+
 class _Refused(yaml.MarkedYAMLError):
     """A located problem whose text is already the Indonesian message."""
 
 
-class _Loader(yaml.SafeLoader):
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._depth = 0
-        self._aliased = 0
+class _Bounded:
+    """Composing and constructing within the bounds above, with Indonesian messages."""
+
+    _depth = _aliased = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
@@ -108,8 +110,22 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList
     return data
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+class _Loader(_Bounded, yaml.SafeLoader):
+    """PyYAML in Python: its messages are the ones we translate."""
+
+
+class _FastLoader(_Bounded, yaml.composer.Composer, yaml.CSafeLoader):
+    """libyaml's parser (in C, several times faster) under the same composer and constructors.
+    Only for text that parses: any failure is read again by _Loader for its exact message."""
+
+    def __init__(self, stream):
+        yaml.CSafeLoader.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+
+
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 _TAG = "tanda '!' memulai tag YAML; apit teks yang diawali '!' dengan tanda kutip"
 _BLOCK = ("tanda '|' atau '>' harus diikuti akhir baris; tulis teksnya mulai baris berikutnya,"
@@ -187,6 +203,12 @@ def parse_yaml(text: str, source: Source):
         raise HandbookError([Problem(Source(source.path, source.line + 1),
                                      f"isi YAML terlalu besar (lebih dari {MAX_CHARS // 1_000_000} juta"
                                      " karakter); berkas proyek ini biasanya hanya puluhan ribu karakter")])
+    # Tabs and control characters: libyaml accepts some that PyYAML refuses (and we explain).
+    if _FAST and "\t" not in text and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        try:
+            return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - safe constructors only
+        except yaml.YAMLError:
+            pass  # read again below, for PyYAML's message
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
     except _Refused as e:
