@@ -62,11 +62,7 @@ def test_save_read_offline_refresh_and_remove(site, browser):
     (folder / "offline.json").write_text(json.dumps(listed), encoding="utf-8")
     page.reload()
     # The new copy replaces the old one when it is complete.
-    for _ in range(120):
-        names = page.evaluate("caches.keys()")
-        if len(names) == 1 and names[0].endswith(":versi-baru"):
-            break
-        page.wait_for_timeout(500)
+    names = one_cache_named(page, ":versi-baru")
     assert len(names) == 1 and names[0].endswith(":versi-baru"), names
     context.set_offline(True)
     page.goto(url + "faq.html")
@@ -79,6 +75,17 @@ def test_save_read_offline_refresh_and_remove(site, browser):
     assert page.evaluate("caches.keys().then(k => k.length)") == 0
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
     context.close()
+
+
+def one_cache_named(page, ending: str) -> list[str]:
+    """The cache names once the service worker has left one cache whose name ends in `ending`
+    (it swaps a new copy in only when it is complete), or after 60 s whatever is there."""
+    for _ in range(120):
+        names = page.evaluate("caches.keys()")
+        if len(names) == 1 and names[0].endswith(ending):
+            break
+        page.wait_for_timeout(500)
+    return names
 
 
 def test_every_page_links_the_web_app_manifest(built_site):
@@ -140,11 +147,7 @@ def test_an_edition_home_saves_the_edition_too(edition_site, browser):
     own["versi"] = "edisi-baru"
     (folder / "edisi/20200001/offline.json").write_text(json.dumps(own), encoding="utf-8")
     page.goto(url + "edisi/20200001/index.html")
-    for _ in range(120):
-        names = page.evaluate("caches.keys()")
-        if len(names) == 1 and names[0].endswith("+edisi-baru"):
-            break
-        page.wait_for_timeout(500)
+    names = one_cache_named(page, "+edisi-baru")
     assert len(names) == 1 and names[0].endswith(f"{shared['versi']}+edisi-baru"), names
     context.set_offline(True)
     page.goto(url + "edisi/20200001/jadwal-sekolah.html")
