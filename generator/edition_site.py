@@ -202,8 +202,14 @@ def logo_path(project, edition: ResolvedEdition) -> str | None:
     if not edition.logo:
         return None
     logo = project.root / edition.logo
-    digest = hashlib.sha256(logo.read_bytes()).hexdigest()[:16]
-    return f"{EDITIONS_DIR}/logo/{digest}{logo.suffix.lower()}"
+    stat = logo.stat()
+    return f"{EDITIONS_DIR}/logo/{_file_digest(logo, stat.st_mtime_ns, stat.st_size)}{logo.suffix.lower()}"
+
+
+@functools.lru_cache(maxsize=256)
+def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
+    """Most editions inherit one of a few logos: each is read once per process (per version)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def write_logo(project, edition: ResolvedEdition, site: Path) -> None:
