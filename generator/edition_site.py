@@ -89,9 +89,10 @@ _HEADER_LOGO = re.compile(r'(<a href=")[^"]*("[^>]*class="md-header__button md-l
 
 
 def _edition_header(head: str, path: str, name: str, home: str, logo: str | None) -> str:
-    """The template's header with the edition's name after the site's, its logo, and its home."""
+    """The template's header with the edition's name before the site's, its logo, and its home."""
     up = posixpath.relpath(".", posixpath.dirname(path)) + "/"
-    head = _HEADER_NAME.sub(lambda m: f"{m.group(1)}{m.group(2)} – {html.escape(name)}{m.group(3)}", head, count=1)
+    # The edition's name first: a phone's header shows only the start of it.
+    head = _HEADER_NAME.sub(lambda m: f"{m.group(1)}{html.escape(name)} – {m.group(2)}{m.group(3)}", head, count=1)
 
     def logo_link(m):
         image = f'<img src="{html.escape(up + logo)}" alt="">' if logo else m.group(3)
@@ -158,10 +159,23 @@ def edition_pages(shared_guides: list[Guide], guides: list[Guide]) -> list[Guide
     return [g for g in guides if g.path == "index.md" or id(g) not in shared]
 
 
+@functools.lru_cache(maxsize=1)
+def generator_digest() -> str:
+    """The generator's own code and templates: a new version of them (an upgrade, an edit) writes
+    every edition again, since what an edition page is made of may have changed."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *package.glob("*.yml"), *(package / "templates").rglob("*")]):
+        if path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def edition_digest(edition: ResolvedEdition, guides: list[Guide], chrome: Chrome,
                    extra: dict) -> str:
     """Everything an edition's folder is made from: unchanged digest, unchanged files."""
     payload = json.dumps({"edition": edition.__dict__, "chrome": chrome.digest, "extra": extra,
+                          "generator": generator_digest(),
                           "pages": [(g.path, g.title, g.summary, g.body) for g in guides]},
                          sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()

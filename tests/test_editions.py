@@ -312,7 +312,7 @@ def test_local_deadlines_contacts_and_overlays(built_editions):
 def test_edition_pages_name_the_edition_in_their_header_without_javascript(built_editions):
     for page in ("index.html", "jadwal-sekolah.html"):
         header = soup(built_editions / "edisi/20200001" / page).select_one("header")
-        assert "SMP Negeri 1 Contoh" in header.select_one(".md-header__topic .md-ellipsis").get_text()
+        assert header.select_one(".md-header__topic .md-ellipsis").get_text().strip().startswith("SMP Negeri 1 Contoh – ")
         logo = header.select_one("a.md-logo")
         assert logo["href"] == "index.html"
         assert (built_editions / "edisi/20200001" / logo.select_one("img")["src"]).resolve() == \

@@ -56,7 +56,8 @@
       document.body.setAttribute("data-md-color-accent", d.warna);
     }
     var topic = document.querySelector(".md-header__topic .md-ellipsis");
-    if (topic && topic.textContent.indexOf(d.nama) < 0) topic.textContent = topic.textContent.trim() + " – " + d.nama;
+    /* The edition's name first: a phone's header shows only the start of it. */
+    if (topic && topic.textContent.indexOf(d.nama) < 0) topic.textContent = d.nama + " – " + topic.textContent.trim();
     var logo = document.querySelector("a.md-logo");
     if (logo) {
       logo.setAttribute("href", ROOT + d.beranda);
