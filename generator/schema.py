@@ -35,6 +35,9 @@ def _item(name, label, extra=None, children=None, has_id=True) -> Kind:
         "sumber": Field("ref", ref="sumber"),
         "catatan": Field("text"),  # a note for readers (our words)
         "catatan_teks": Field("text"),  # a note on the official text itself (typo kept as is)
+        # What the item looks like at school day to day, in our words and a teacher's words, so a
+        # reader recognises it and a search in everyday words finds it (never official wording).
+        "keseharian": Field("texts"),
     }
     if has_id:
         fields["id"] = Field("text", required=True)

@@ -71,7 +71,8 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "ssdh": "sesudah", "org": "orang", "sklh": "sekolah", "kls": "kelas", "mgg": "minggu",
             "jd": "jadi", "dapet": "dapat", "pake": "pakai", "liat": "lihat", "emang": "memang",
             "bikin": "membuat", "gini": "begini", "gitu": "begitu", "telat": "terlambat",
-            "ngasih": "memberi", "kasih": "beri",
+            "ngasih": "memberi", "kasih": "beri", "bareng": "bersama", "ngobrol": "mengobrol",
+            "lab": "laboratorium", "jelek": "buruk", "ngajar": "mengajar", "pr": "pekerjaan rumah",
             # Short forms of several words.
             "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
             "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",
@@ -95,8 +96,10 @@ SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")
 # an element with both of these classes.
 DEFINITION = frozenset({"admonition", "quote"})
 # Left out of the index: printable forms and cards repeat the catalogue (the page's own words
-# describe it); the rest is page furniture (and a definition box's "Rumusan resmi" label).
-LEFT_OUT_CLASSES = frozenset({"ws", "kit", "headerlink", "md-content__button", "hb-halaman-info"})
+# describe it); the rest is page furniture (and a definition box's "Rumusan resmi" label, an
+# everyday-words box's note on who wrote it).
+LEFT_OUT_CLASSES = frozenset({"ws", "kit", "headerlink", "md-content__button", "hb-halaman-info",
+                              "hb-keterangan"})
 LEFT_OUT_TAGS = frozenset({"script", "style", "svg"})
 BLOCKS = ("h2", "h3", "p", "li", "td", "th", "dt", "dd", "blockquote")
 

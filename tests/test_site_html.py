@@ -218,3 +218,29 @@ def test_component_overviews_list_all_their_items(built_site, catalog):
 def test_footer_says_it_is_not_official(built_site):
     footer = normalise(soup(built_site / "index.html").select_one("footer").get_text(" "))
     assert "bukan terbitan resmi Kemendikdasmen" in footer
+
+
+def test_everyday_words_are_shown_where_each_item_is(built_site):
+    """Every `keseharian` line is on its item's page, in a box that says these are our words (not
+    the official wording); for an item that is a section of a page, next to it in that section."""
+    project = load_project(ROOT)
+    locator = Locator(project.catalog, project.guides)
+    with_words = [i for i in project.catalog.items.values() if i.get("keseharian")]
+    assert len(with_words) >= 20  # every praktik kinerja, kompetensi and tugas pokok item
+    problems = []
+    for item in with_words:
+        path, anchor = locator.places[item.id]
+        page = soup((built_site / path).with_suffix(".html"))
+        if anchor:
+            place = page.find(id=anchor).find_parent("li")
+            text = normalise(place.get_text(" "))
+        else:
+            box = page.select_one("article .admonition.example")
+            if box is None or normalise(box.select_one(".admonition-title").get_text()) != "Dalam keseharian":
+                problems.append(f"{item.id}: no 'Dalam keseharian' box")
+                continue
+            if "bukan rumusan resmi" not in normalise(box.select_one(".hb-keterangan").get_text()):
+                problems.append(f"{item.id}: the box does not say the words are not official")
+            text = normalise(box.get_text(" "))
+        problems += [f"{item.id}: {line!r} missing" for line in item["keseharian"] if normalise(line) not in text]
+    assert problems == []

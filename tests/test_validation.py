@@ -33,7 +33,7 @@ def test_unknown_key_is_reported_with_its_line(project):
     line = line_of(path, "descripton")
     assert check(project) == [
         f"catalog/praktik_kinerja.yml:{line}: kunci tidak dikenal 'descripton' pada indikator"
-        " praktik kinerja (yang dikenal: catatan, catatan_teks, definisi, id, nama, sumber)"]
+        " praktik kinerja (yang dikenal: catatan, catatan_teks, definisi, id, keseharian, nama, sumber)"]
 
 
 def test_typo_in_key_gets_a_suggestion(project):
@@ -45,7 +45,7 @@ def test_typo_in_key_gets_a_suggestion(project):
     assert check(project) == [
         f"catalog/praktik_kinerja.yml:{item_line}: kunci 'definisi' wajib diisi pada indikator praktik kinerja",
         f"catalog/praktik_kinerja.yml:{line}: kunci tidak dikenal 'defenisi' pada indikator praktik"
-        " kinerja (maksud Anda 'definisi'?) (yang dikenal: catatan, catatan_teks, definisi, id, nama, sumber)",
+        " kinerja (maksud Anda 'definisi'?) (yang dikenal: catatan, catatan_teks, definisi, id, keseharian, nama, sumber)",
     ]
 
 
@@ -211,7 +211,7 @@ def test_guide_missing_from_navigation(project):
 def test_valid_project_passes(project):
     result = run_cli("check", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.startswith("Tidak ada masalah: 269 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
+    assert result.stderr.startswith("Tidak ada masalah: 270 butir katalog, 26 panduan, dan 0 edisi daerah/sekolah diperiksa.")
 
 
 def test_unreadable_file_is_reported_once(project):
