@@ -35,15 +35,17 @@ def _item(name, label, extra=None, children=None, has_id=True) -> Kind:
         "sumber": Field("ref", ref="sumber"),
         "catatan": Field("text"),  # a note for readers (our words)
         "catatan_teks": Field("text"),  # a note on the official text itself (typo kept as is)
-        # What the item looks like at school day to day, in our words and a teacher's words, so a
-        # reader recognises it and a search in everyday words finds it (never official wording).
-        "keseharian": Field("texts"),
     }
     if has_id:
         fields["id"] = Field("text", required=True)
     fields.update(extra or {})
     return Kind(name, label, fields, children or {}, has_id)
 
+
+# What an item looks like at school day to day, in our words and a teacher's words, so a reader
+# recognises it and a search in everyday words finds it (never official wording). Only the kinds
+# whose pages show it (templates item_<kind>.md.j2 and _notes.md.j2) accept it.
+EVERYDAY = {"keseharian": Field("texts")}
 
 COMPONENT = _item("komponen", "komponen", {
     "sumber": Field("ref", required=True, ref="sumber"),
@@ -70,32 +72,32 @@ FORMS: dict[str, dict[str, Kind]] = {
         "komponen": COMPONENT,
         "tugas": _item("tugas-pokok", "tugas pokok", {
             "label": Field("text", required=True),
-            "pengantar_pilihan": Field("text"),
+            "pengantar_pilihan": Field("text"), **EVERYDAY,
         }, children={
-            "pilihan": _item("pilihan-tugas", "pilihan tugas pokok"),
-            "tugas_tambahan": _item("tugas-tambahan", "tugas tambahan"),
+            "pilihan": _item("pilihan-tugas", "pilihan tugas pokok", EVERYDAY),
+            "tugas_tambahan": _item("tugas-tambahan", "tugas tambahan", EVERYDAY),
         }),
     },
     "praktik-kinerja": {
         "komponen": COMPONENT,
-        "dimensi": _item("dimensi", "dimensi", children={
+        "dimensi": _item("dimensi", "dimensi", EVERYDAY, children={
             "indikator": _item("indikator-praktik", "indikator praktik kinerja", {
-                "definisi": Field("text", required=True),
+                "definisi": Field("text", required=True), **EVERYDAY,
             }),
         }),
     },
     "pengembangan-kompetensi": {
         "komponen": COMPONENT,
         "kelompok": _item("kelompok-kompetensi", "kelompok kompetensi", {
-            "label_sumber": Field("text", required=True),
+            "label_sumber": Field("text", required=True), **EVERYDAY,
         }, children={
-            "indikator": _item("indikator-kompetensi", "indikator kompetensi"),
+            "indikator": _item("indikator-kompetensi", "indikator kompetensi", EVERYDAY),
         }),
     },
     "perilaku-kerja": {
         "komponen": COMPONENT,
-        "aspek": _item("aspek", "aspek perilaku kerja", {"ringkasan": Field("text")}, children={
-            "indikator": _item("indikator-perilaku", "indikator perilaku", children={
+        "aspek": _item("aspek", "aspek perilaku kerja", {"ringkasan": Field("text"), **EVERYDAY}, children={
+            "indikator": _item("indikator-perilaku", "indikator perilaku", EVERYDAY, children={
                 "ekspektasi": _item("ekspektasi", "ekspektasi khusus pimpinan"),
             }),
         }),

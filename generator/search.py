@@ -91,6 +91,7 @@ PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaiman
                "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti"}
 # ... and a question about what a word means prefers the pages of these kinds.
 PRIOR_KINDS = {"arti": (GLOSSARY_KIND,)}
+SHARED_HEADING = 3  # pages with the same heading that make it a template's heading (see build_index)
 SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")
 # Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition:
 # an element with both of these classes.
@@ -368,13 +369,18 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     shards: dict[str, dict] = defaultdict(dict)
     for term, posting in sorted(postings.items()):
         shards[shard_of(term)][term] = posting
+    # A heading that many pages share ("Tujuan", "Langkah-langkah" in every step guide) is the
+    # shape of a template, not a topic: it does not name a query the way a page's own heading does.
+    shared = Counter(h for d in docs for h in {_heading_key(heading) for _, heading, _ in d.sections if heading})
     index = {
         "v": 4, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
         # Per page: address, title, kind, roles, title weight, the section of each place, the
-        # weight of each section's heading (how much of it a query names), and its story places.
+        # weight of each section's heading (how much of it a query names), its story places, and
+        # its sections whose heading is shared by many pages.
         "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section,
                   [round(100 * sum(idf(t) for t in set(analyzer.terms(heading)))) for _, heading, _ in d.sections],
-                  stories]
+                  stories,
+                  [n for n, (_, heading, _) in enumerate(d.sections) if shared[_heading_key(heading)] >= SHARED_HEADING]]
                  for d, mass, (_, _, of_section, stories) in zip(docs, title_mass, parsed)],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
@@ -391,6 +397,10 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         name = f"teks-{start // TEXT_CHUNK}.js"
         sizes[name] = _write_js(out / name, f"HandbookText{start // TEXT_CHUNK}", chunk)
     return sizes
+
+
+def _heading_key(heading: str) -> str:
+    return " ".join(heading.lower().split())
 
 
 def shard_of(term: str) -> str:

@@ -75,6 +75,13 @@ def shared_build(tmp_path_factory, name: str, make) -> Path:
     return folder
 
 
+def pytest_xdist_auto_num_workers(config) -> int:
+    """Workers for `-n auto`: half again as many as cores. A worker spends much of its time
+    waiting (for Chromium to load, print or run axe-core, for a server or another build's lock),
+    so one worker per core left the cores idle about half the time."""
+    return max(2, (3 * (os.cpu_count() or 1) + 1) // 2)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real handbook with its PDFs, built once per test run (tests only read it). Through

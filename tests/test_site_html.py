@@ -220,6 +220,19 @@ def test_footer_says_it_is_not_official(built_site):
     assert "bukan terbitan resmi Kemendikdasmen" in footer
 
 
+def section_text(node) -> str:
+    """The text of an item placed at `node`: its list entry, or its heading and what follows up to
+    the next heading of the same or a higher level."""
+    if node.name not in ("h2", "h3", "h4"):
+        return normalise(node.find_parent("li").get_text(" "))
+    parts = [node.get_text(" ")]
+    for sibling in node.find_next_siblings():
+        if sibling.name in ("h2", "h3", "h4")[: ("h2", "h3", "h4").index(node.name) + 1]:
+            break
+        parts.append(sibling.get_text(" "))
+    return normalise(" ".join(parts))
+
+
 def test_everyday_words_are_shown_where_each_item_is(built_site):
     """Every `keseharian` line is on its item's page, in a box that says these are our words (not
     the official wording); for an item that is a section of a page, next to it in that section."""
@@ -232,8 +245,7 @@ def test_everyday_words_are_shown_where_each_item_is(built_site):
         path, anchor = locator.places[item.id]
         page = soup((built_site / path).with_suffix(".html"))
         if anchor:
-            place = page.find(id=anchor).find_parent("li")
-            text = normalise(place.get_text(" "))
+            text = section_text(page.find(id=anchor))
         else:
             box = page.select_one("article .admonition.example")
             if box is None or normalise(box.select_one(".admonition-title").get_text()) != "Dalam keseharian":

@@ -268,3 +268,15 @@ def test_month_outside_the_year_is_reported(project):
     line = line_of(path, "bulan: [13]")
     assert check(project) == [f"catalog/linimasa.yml:{line}: butir ke-1 pada 'bulan' harus berupa"
                               " nomor bulan 1 sampai 12, bukan angka 13"]
+
+
+def test_everyday_words_only_where_a_page_shows_them(project):
+    """`keseharian` is refused on kinds whose pages would not show it (a glossary term), with the
+    kinds' own keys listed, instead of being dropped without a word."""
+    path = project / "catalog/glosarium.yml"
+    replace_in(path, "    singkatan: [KS, kepsek, kasek]\n",
+               "    singkatan: [KS, kepsek, kasek]\n    keseharian: [Memimpin rapat guru.]\n")
+    line = line_of(path, "keseharian:")
+    assert check(project) == [
+        f"catalog/glosarium.yml:{line}: kunci tidak dikenal 'keseharian' pada istilah glosarium"
+        " (yang dikenal: arti, bentuk, catatan, catatan_teks, id, nama, singkatan, sinonim, sumber)"]

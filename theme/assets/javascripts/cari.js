@@ -267,7 +267,9 @@
         });
         var section = place === "-1" ? -1 : doc[5][place];
         // A heading that names the query (an FAQ question, a glossary entry) counts as a title.
-        var headingName = section < 0 ? 0 : Math.pow(headed / total, QUERY_SHARE) * Math.min(1, 100 * headed / (doc[6][section] || 1));
+        // A heading many pages share ("Tujuan") is a template's, and names nothing (generator/search.py).
+        var headingName = section < 0 || doc[8].indexOf(section) >= 0 ? 0 :
+          Math.pow(headed / total, QUERY_SHARE) * Math.min(1, 100 * headed / (doc[6][section] || 1));
         var name = Math.max(titleName, headingName), coverage = covered / total;
         var score = sum * Math.pow(coverage, COVERAGE) * (1 + NAME * Math.pow(name, NAME_POWER));
         if (!wantsExample && doc[7].indexOf(+place) >= 0) score *= STORY;  // see generator/search.py
