@@ -357,10 +357,14 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
               for title, sections, _, _ in parsed]
     groups, forms = glossary_groups(catalog, analyzer)
     priors = {}
+    # Cue words are looked for as written too: a question word is a stop word, left out of the
+    # terms, but a heading "Kapan dalam setahun" or "Siapa" says what the section answers.
+    said = [set(analyzer.stemmer.tokens(" ".join([d.title, *(h for _, h, _ in d.sections)]))) for d in docs]
     for question, cues in PRIORS.items():
-        roots = {analyzer.term(t) for t in analyzer.stemmer.tokens(cues)}
+        words = analyzer.stemmer.tokens(cues)
+        roots = {analyzer.term(t) for t in words}
         priors[question] = [n for n, counts in enumerate(fields)
-                            if roots & (set(counts["title"]) | set(counts["heading"]))]
+                            if roots & (set(counts["title"]) | set(counts["heading"])) or said[n] & set(words)]
     for question, wanted in PRIOR_KINDS.items():
         priors[question] = [n for n, doc in enumerate(docs) if doc.kind in wanted]
     # Postings are split by the first letter of the term, so a query loads only the shards of
