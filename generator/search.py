@@ -92,6 +92,7 @@ PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaiman
 # ... and a question about what a word means prefers the pages of these kinds.
 PRIOR_KINDS = {"arti": (GLOSSARY_KIND,)}
 SHARED_HEADING = 3  # pages with the same heading that make it a template's heading (see build_index)
+HOME = "index.html"  # the home page: like the glossary, it touches every part briefly (cari.js, HUB)
 SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")
 # Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition:
 # an element with both of these classes.
@@ -360,11 +361,14 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Cue words are looked for as written too: a question word is a stop word, left out of the
     # terms, but a heading "Kapan dalam setahun" or "Siapa" says what the section answers.
     said = [set(analyzer.stemmer.tokens(" ".join([d.title, *(h for _, h, _ in d.sections)]))) for d in docs]
+    # Hubs touch every part briefly (the glossary's entries, the home page's summaries): the
+    # browser weighs them down unless a heading names the query, and question words never lift them.
+    hubs = [n for n, d in enumerate(docs) if d.kind == GLOSSARY_KIND or d.url == HOME]
     for question, cues in PRIORS.items():
         words = analyzer.stemmer.tokens(cues)
         roots = {analyzer.term(t) for t in words}
-        priors[question] = [n for n, counts in enumerate(fields)
-                            if roots & (set(counts["title"]) | set(counts["heading"])) or said[n] & set(words)]
+        priors[question] = [n for n, counts in enumerate(fields) if n not in hubs and
+                            (roots & (set(counts["title"]) | set(counts["heading"])) or said[n] & set(words))]
     for question, wanted in PRIOR_KINDS.items():
         priors[question] = [n for n, doc in enumerate(docs) if doc.kind in wanted]
     # Postings are split by the first letter of the term, so a query loads only the shards of
@@ -390,6 +394,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         "groups": groups, "forms": forms, "roots": analyzer.roots,
         "example": sorted({analyzer.term(t) for t in analyzer.stemmer.tokens(EXAMPLE_WORDS)}),
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
+        "hubs": hubs,
     }
     out = site / FOLDER
     out.mkdir(exist_ok=True)

@@ -25,8 +25,10 @@
   var QUERY_SHARE = 0.5;
   var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
   var STORY = 0.3;  // weight of a place that tells an example story (a dialogue, a year at a school)
-  var GLOSSARY = 0.4;  // the glossary's weight, unless an entry names the query (GLOSSARY_NAMED)
-  var GLOSSARY_NAMED = 0.8;
+  // The weight of a page that touches everything briefly (the glossary, the home page), unless one
+  // of its headings names the query (HUB_NAMED).
+  var HUB = 0.4;
+  var HUB_NAMED = 0.8;
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -282,9 +284,10 @@
         if (+section !== best.section) score += BREADTH * bySection[section];
       });
       if (prior[d]) score *= PRIOR;
-      // The glossary lists every alias, so it matches broadly; it should not crowd out answers,
-      // unless one of its entries is named by the whole query or the query asks what a word means.
-      else if (doc[2] === "glosarium" && best.heading < GLOSSARY_NAMED) score *= GLOSSARY;
+      // The glossary lists every alias and the home page sums up every part, so they match broadly;
+      // they should not crowd out answers, unless one of their headings is named by the whole query
+      // or (the glossary) the query asks what a word means.
+      else if (data.hubs.indexOf(+d) >= 0 && best.heading < HUB_NAMED) score *= HUB;
       return {doc: +d, score: score, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
