@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.caches import MEMO_LIMIT, Bounded, TemplateCache
 from generator.errors import HandbookError, Problem, Source
 from generator.files import ignore_for_copy
 from generator.render import MARKDOWN_EXTENSIONS, NavNode, Rendered
@@ -123,7 +124,6 @@ def write_mkdocs_project(rendered: Rendered, stage: Path, theme_src: Path, logo:
 # The in-process speed-ups below replace or wrap MkDocs internals; they were written for, and are
 # switched on only with, these versions (pinned in pyproject.toml). With others, MkDocs runs as is.
 SPEEDUPS_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2"}
-MEMO_LIMIT = 4096  # entries per memo: several editions of ~100 pages, ~70 theme templates
 
 
 def speedups_apply() -> bool:
@@ -135,91 +135,26 @@ def speedups_apply() -> bool:
         return False
 
 
-class _Bounded(dict):
-    """A dict that forgets its oldest entries past `limit` (memos must not grow without end)."""
-
-    def __init__(self, limit: int):
-        super().__init__()
-        self.limit = limit
-        self.hits = 0  # how often a memo was used (tests check that it is)
-
-    def __setitem__(self, key, value):
-        super().__setitem__(key, value)
-        while len(self) > self.limit:
-            del self[next(iter(self))]
+_THEME_TEMPLATES = TemplateCache("theme")
 
 
-class _BytecodeCache:
-    """Compiled Jinja templates kept for the life of the process and, in the folder a build names
-    (the project's build/cache/jinja/), from one build to the next.
+def _install_template_cache() -> None:
+    """Give the template environment MkDocs makes for each build a cache of compiled templates
+    (generator.caches): compiling mkdocs-material's templates was about a quarter of MkDocs' work
+    on the national handbook."""
+    from mkdocs.theme import Theme
 
-    MkDocs builds a new template environment per build and so compiles mkdocs-material's ~70
-    templates again every time (about a quarter of its work on the national handbook); with this
-    cache only the first build pays. Jinja keys each entry on the template's name and file and
-    checks a checksum of its source, so an edited template is compiled afresh; the folder's name
-    holds the Jinja version (its bytecode header holds Python's).
-    """
+    if getattr(Theme.get_env, "_handbook_cached", False):
+        return
+    original = Theme.get_env
 
-    def __init__(self):
-        import jinja2
+    def get_env(theme):
+        env = original(theme)
+        env.bytecode_cache = _THEME_TEMPLATES
+        return env
 
-        owner = self
-
-        class Cache(jinja2.BytecodeCache):
-            store: _Bounded = _Bounded(MEMO_LIMIT)
-
-            def load_bytecode(self, bucket):
-                if bucket.key in self.store:
-                    bucket.bytecode_from_string(self.store[bucket.key])
-                elif owner.folder is not None:
-                    try:
-                        with open(owner.folder / bucket.key, "rb") as f:
-                            bucket.load_bytecode(f)  # a stale or foreign entry leaves it empty
-                    except OSError:
-                        pass
-
-            def dump_bytecode(self, bucket):
-                self.store[bucket.key] = code = bucket.bytecode_to_string()
-                if owner.folder is not None:
-                    owner.write(bucket.key, code)
-
-        self.cache = Cache()
-        self.folder: Path | None = None
-
-    def use_folder(self, folder: Path | None) -> None:
-        from importlib.metadata import version
-
-        self.folder = folder / f"jinja-{version('jinja2')}" if folder is not None else None
-
-    def write(self, key: str, code: bytes) -> None:
-        """Write one entry whole or not at all (another build may be reading it)."""
-        import os
-
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temp = self.folder / f".{key}.{os.getpid()}"
-            temp.write_bytes(code)
-            os.replace(temp, self.folder / key)
-        except OSError:
-            pass  # the cache is an optimisation only
-
-    def install(self) -> None:
-        from mkdocs.theme import Theme
-
-        if getattr(Theme.get_env, "_handbook_cached", False):
-            return
-        original, cache = Theme.get_env, self.cache
-
-        def get_env(theme):
-            env = original(theme)
-            env.bytecode_cache = cache
-            return env
-
-        get_env._handbook_cached = True
-        Theme.get_env = get_env
-
-
-_TEMPLATE_CACHE = _BytecodeCache()
+    get_env._handbook_cached = True
+    Theme.get_env = get_env
 
 
 def _install_theme_files_memo() -> None:
@@ -238,7 +173,7 @@ def _install_theme_files_memo() -> None:
 
     if getattr(Files.add_files_from_theme, "_handbook_memo", False):
         return
-    listings: dict[tuple, list[str]] = _Bounded(64)
+    listings: dict[tuple, list[str]] = Bounded(64)
 
     def listing(folder: str, config) -> list[str]:
         """The folder's static files as MkDocs lists them: every file but templates, Python,
@@ -275,7 +210,7 @@ def _install_theme_files_memo() -> None:
     Files.add_files_from_theme = add_files_from_theme
 
 
-_RENDERED = _Bounded(MEMO_LIMIT)  # converted pages, see _install_markdown_memo
+_RENDERED = Bounded(MEMO_LIMIT)  # converted pages, see _install_markdown_memo
 
 
 def _install_markdown_memo() -> None:
@@ -293,7 +228,7 @@ def _install_markdown_memo() -> None:
 
     if getattr(Page.render, "_handbook_memo", False):
         return
-    original, memo, signatures = Page.render, _RENDERED, _Bounded(64)
+    original, memo, signatures = Page.render, _RENDERED, Bounded(64)
 
     def files_signature(files) -> int:
         signature = signatures.get(id(files))
@@ -363,8 +298,7 @@ def build_mkdocs(stage: Path, site_dir: Path, source_of: dict[str, str], root: P
     from mkdocs.exceptions import MkDocsException
 
     if speedups_apply():
-        _TEMPLATE_CACHE.use_folder(root / "build" / "cache" if root is not None else None)
-        _TEMPLATE_CACHE.install()
+        _install_template_cache()
         _install_markdown_memo()
         _install_theme_files_memo()
     logger = logging.getLogger("mkdocs")
