@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.audiences import Audience, check_forms, check_sections
+from generator.caches import kept_in
 from generator.catalog import load_catalog
 from generator.dates import source_dates
 from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
@@ -209,7 +210,8 @@ def build(root: Path, out_dir: Path, edition_ids: list[str] = (), every: bool = 
         kept = [e for e in previous.get("edisi", {}) if e in project.config.editions]
         targets = list(dict.fromkeys(kept + wanted))
     _check_printer(pdf)
-    with _temp_output(out_dir, root) as temp, _printer(root, pdf) as printer:
+    with _temp_output(out_dir, root) as temp, _printer(root, pdf) as printer, \
+            kept_in(root / "build" / "cache"):
         stats = _build_tree(project, temp, stage_dir or _stage(root, NATIONAL), printer, targets,
                             previous, out_dir, zips, progress)
         _swap_in(temp, out_dir)

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import jinja2
 
+from generator.caches import TemplateCache
 
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                          bytecode_cache=TemplateCache("package"),  # compiled once per project
                           autoescape=True, undefined=jinja2.StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True)
 TYPE_NAMES = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota",

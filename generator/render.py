@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.audiences import Audience
+from generator.caches import TemplateCache
 from generator.dates import indonesian
 from generator.errors import Problems
 from generator.editions import ResolvedEdition, priority_label
@@ -186,9 +187,11 @@ def contact_links(contact: dict) -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    """One template environment per process, so templates compile once for all editions."""
+    """One template environment per process, so templates compile once for all editions (and,
+    through the bytecode cache, once for all builds of a project)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        bytecode_cache=TemplateCache("pages"),
         undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=True,  # `handbook serve` picks up edited templates

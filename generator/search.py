@@ -331,8 +331,8 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     frequency = Counter(term for title, places, _, _ in parsed
                         for term in set(title).union(*(set().union(*c.values()) for c in places)))
 
-    def idf(term: str) -> float:
-        return math.log(1 + (len(docs) - frequency[term] + 0.5) / (frequency[term] + 0.5))
+    # Computed once per term, not once per posting.
+    idf = {term: math.log(1 + (len(docs) - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
 
     def norm(field: str, length: int) -> float:
         return 1 - FIELD_B[field] + FIELD_B[field] * length / average[field]
@@ -345,15 +345,16 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         length = norm("title", sum(title.values()))
         title_mass.append(0)
         for term, tf in title.items():
-            weight = _saturate(FIELD_WEIGHTS["title"] * tf / length, idf(term))
+            weight = _saturate(FIELD_WEIGHTS["title"] * tf / length, idf[term])
             postings[term] += [number, -1, weight]
             title_mass[-1] += weight
         for place, counts in enumerate(sections):
             norms = {f: norm(f, sum(c.values())) for f, c in counts.items()}
             for term in set().union(*counts.values()):
-                tf = sum(FIELD_WEIGHTS[f] * counts[f][term] / norms[f] for f in counts)
+                # Fields without the term add nothing (+0.0), so they are left out of the sum.
+                tf = sum(FIELD_WEIGHTS[f] * c[term] / norms[f] for f, c in counts.items() if term in c)
                 postings[term] += [number, -2 - place if term in counts["heading"] else place,
-                                   _saturate(tf, idf(term))]
+                                   _saturate(tf, idf[term])]
     fields = [{"title": set(title), "heading": set().union(*(c["heading"] for c in sections))}
               for title, sections, _, _ in parsed]
     groups, forms = glossary_groups(catalog, analyzer)
@@ -386,7 +387,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         # weight of each section's heading (how much of it a query names), its story places, and
         # its sections whose heading is shared by many pages.
         "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section,
-                  [round(100 * sum(idf(t) for t in set(analyzer.terms(heading)))) for _, heading, _ in d.sections],
+                  [round(100 * sum(idf[t] for t in set(analyzer.terms(heading)))) for _, heading, _ in d.sections],
                   stories,
                   [n for n, (_, heading, _) in enumerate(d.sections) if shared[_heading_key(heading)] >= SHARED_HEADING]]
                  for d, mass, (_, _, of_section, stories) in zip(docs, title_mass, parsed)],

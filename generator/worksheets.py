@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.caches import TemplateCache
 from generator.model import Catalog, Item
 from generator.wording import number_list
 
@@ -87,6 +88,7 @@ def worksheet_for(item: Item, sheets: list[Worksheet], catalog: Catalog) -> Work
 def _environment() -> jinja2.Environment:
     """HTML templates: values are HTML-escaped (the forms are raw HTML inside Markdown pages)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                             bytecode_cache=TemplateCache("forms"),  # compiled once per project
                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, auto_reload=True)
     env.globals["task_numbers"] = number_list

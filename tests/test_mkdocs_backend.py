@@ -87,11 +87,11 @@ def test_compiled_templates_are_kept_between_builds_and_an_edited_one_is_compile
     from generator.build import build_site
 
     project = copy_project(tmp_path / "proyek")
-    mkdocs_backend._TEMPLATE_CACHE.cache.store.clear()  # as in a new process
+    mkdocs_backend._THEME_TEMPLATES.store.clear()  # as in a new process
     build_site(project, project / "site", pdf=False)
     entries = {p: p.stat().st_mtime_ns for p in (project / "build/cache").glob("jinja-*/*")}
     assert len(entries) > 20
-    mkdocs_backend._TEMPLATE_CACHE.cache.store.clear()
+    mkdocs_backend._THEME_TEMPLATES.store.clear()
     main = project / "theme/main.html"
     marker = '<meta name="uji-templat" content="baru">'
     main.write_text(main.read_text(encoding="utf-8").replace(
