@@ -55,6 +55,9 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def _env():
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    # Builds as processes use the compiled modules (__pycache__) like a user's, instead of
+    # compiling the generator again each time where the environment turns that off.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

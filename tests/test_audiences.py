@@ -58,7 +58,7 @@ def portal(tmp_path_factory) -> Path:
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
 
 
 def article(site: Path, page: str) -> str:

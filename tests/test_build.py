@@ -154,14 +154,14 @@ def test_every_page_says_when_it_changed_and_where_to_report_a_mistake(project):
              and p.relative_to(project / "site").as_posix() != "edisi/index.html"]
     assert len(pages) > 50
     for page in pages:
-        info = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article .hb-halaman-info")
+        info = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article .hb-halaman-info")
         assert info is not None, page
         assert info.get_text().count("Terakhir diperbarui: ") == 1, page
         link = info.find("a", string="Laporkan kesalahan di halaman ini")
         assert link["href"].startswith("mailto:koreksi@example.org?subject=Kesalahan%20di%20halaman%3A%20"), page
-    faq = BeautifulSoup((project / "site/faq.html").read_text(encoding="utf-8"), "html.parser")
+    faq = BeautifulSoup((project / "site/faq.html").read_text(encoding="utf-8"), "lxml")
     assert "Terakhir diperbarui: 1 Januari 2026" in faq.select_one(".hb-halaman-info").get_text()
-    sources = BeautifulSoup((project / "site/katalog/sumber.html").read_text(encoding="utf-8"), "html.parser")
+    sources = BeautifulSoup((project / "site/katalog/sumber.html").read_text(encoding="utf-8"), "lxml")
     assert "Kirim laporan ke koreksi@example.org" in sources.find(id="melaporkan-kesalahan").find_next("p").get_text()
     assert "Petunjuk" not in run_cli("check", cwd=project).stderr
 
@@ -180,12 +180,12 @@ def test_without_a_report_address_the_link_leads_somewhere_real(project):
     site = project / "site"
 
     def report(path):
-        page = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+        page = BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
         return page.select_one("article .hb-halaman-info").find("a", string="Laporkan kesalahan di halaman ini")["href"]
 
     assert report("faq.html") == "katalog/sumber.html#melaporkan-kesalahan"
     assert report("katalog/perilaku-kerja/loyal.html") == "../sumber.html#melaporkan-kesalahan"
-    sources = BeautifulSoup((site / "katalog/sumber.html").read_text(encoding="utf-8"), "html.parser")
+    sources = BeautifulSoup((site / "katalog/sumber.html").read_text(encoding="utf-8"), "lxml")
     help_text = sources.find(id="melaporkan-kesalahan").find_next("p").get_text()
     assert "belum memiliki alamat khusus" in help_text
     # The school's contact has a mobile number and no e-mail: a WhatsApp message naming the page.

@@ -213,7 +213,7 @@ def built_editions(tmp_path_factory):
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def edition_data(site: Path, edition_id: str) -> dict:
@@ -339,14 +339,14 @@ def test_edition_contacts_can_be_called_messaged_and_mailed(editions_project, tm
     result = run_cli("build", "--no-pdf", "--edition", "20200001", "--edition", "jawa-barat",
                      "--out", str(out), cwd=editions_project)
     assert result.returncode == 0, result.stderr
-    school = BeautifulSoup((out / "edisi/20200001/index.html").read_text(encoding="utf-8"), "html.parser")
+    school = BeautifulSoup((out / "edisi/20200001/index.html").read_text(encoding="utf-8"), "lxml")
     article = school.select_one("article")
     # The edition block is the first thing under the heading.
     assert article.select_one("h1").find_next_sibling().get("class")[:2] == ["admonition", "info"]
     hrefs = {a.get_text(): a["href"] for a in article.select(".admonition.info a")}
     assert hrefs["Telepon 0812-0000-0000"] == "tel:+6281200000000"
     assert hrefs["WhatsApp"] == "https://wa.me/6281200000000"
-    province = BeautifulSoup((out / "edisi/jawa-barat/index.html").read_text(encoding="utf-8"), "html.parser")
+    province = BeautifulSoup((out / "edisi/jawa-barat/index.html").read_text(encoding="utf-8"), "lxml")
     links = {a.get_text(): a["href"] for a in province.select("article .admonition.info a")}
     assert links["ratna@example.org"] == "mailto:ratna@example.org"
     assert "WhatsApp" not in links

@@ -16,7 +16,7 @@ from tests.conftest import next_year_project
 from tests.test_worksheets import pdf_text
 
 def soup(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
 
 
 def article(site: Path, page: str) -> str:

@@ -16,7 +16,7 @@ from tests.test_worksheets import page_texts
 
 
 def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def test_indicator_cards_follow_the_catalogue(built_site):

@@ -26,7 +26,7 @@ def catalog():
 @functools.lru_cache(maxsize=None)
 def soup(path: Path) -> BeautifulSoup:
     """Parsed page (cached: tests only read it)."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def normalise(text: str) -> str:

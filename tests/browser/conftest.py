@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
+
+# axe-core's rules for WCAG 2.2 level A and AA.
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@functools.cache
+def _axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical WCAG violations on the page as it is now, each with the
+    first elements it names. Only violations are gathered: the passes of a long page (hundreds of
+    elements) took a third of the run and are never looked at."""
+    result = _axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+
 
 @pytest.fixture
 def phone(browser):
