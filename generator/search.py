@@ -85,7 +85,7 @@ PRIORS = {"kapan": "kapan jadwal tenggat linimasa januari februari maret april m
                    "september oktober november desember bulan tahun",
           "siapa": "siapa peran pelaku pihak",
           "berapa": "berapa jumlah predikat angka persen kali",
-          "bagaimana": "cara langkah bagaimana panduan contoh"}
+          "bagaimana": "cara langkah bagaimana contoh"}
 PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana",
                "cara": "bagaimana", "arti": "arti", "artinya": "arti", "maksud": "arti",
                "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti"}
@@ -380,9 +380,11 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         shards[shard_of(term)][term] = posting
     # A heading that many pages share ("Tujuan", "Langkah-langkah" in every step guide) is the
     # shape of a template, not a topic: it does not name a query the way a page's own heading does.
-    shared = Counter(h for d in docs for h in {_heading_key(heading) for _, heading, _ in d.sections if heading})
+    # Counted once per page title: an audience section's copy of a page is the same page.
+    shared = Counter(h for _, headings in {d.title: {_heading_key(heading) for _, heading, _ in d.sections if heading}
+                                           for d in docs}.items() for h in headings)
     index = {
-        "v": 4, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
+        "v": 5, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
         # Per page: address, title, kind, roles, title weight, the section of each place, the
         # weight of each section's heading (how much of it a query names), its story places, and
         # its sections whose heading is shared by many pages.
