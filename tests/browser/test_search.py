@@ -189,3 +189,14 @@ def test_catalogue_markup_cannot_run_in_results(tmp_path, browser):
     assert "<img src=x" in page.locator("#cari-hasil li .cari-judul").first.inner_text()
     assert page.evaluate("window.diserang") is None
     context.close()
+
+
+def test_words_the_pages_do_not_use_are_read_through_the_glossary_or_the_prefix(search_page):
+    """'upload' is on no page but is a glossary form of bukti dukung; 'memotivasi' reaches the
+    pages that say 'motivasi' (an exception of the stemmer: mem- + m-, not p-), and 'mengejek',
+    which the rules read as k- + ejek, gives exactly the results of 'ejekan' (through the
+    browser's other reading of the prefix, or at worst as a near miss of the word)."""
+    assert "faq.html" in results(search_page, "upload")[:3]
+    assert results(search_page, "memotivasi")[:1] == results(search_page, "motivasi")[:1] != []
+    # read as 'ejek' itself, not as a typo of it: the very same results in the same order
+    assert results(search_page, "mengejek") == results(search_page, "ejekan") != []

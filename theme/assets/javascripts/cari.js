@@ -64,7 +64,7 @@
   function term(token, data) {
     token = data.informal[token] || token;
     var found = data.roots[token] || window.HandbookStemmer.stem(token);
-    if (!data.known[found]) {
+    if (!data.known[found] && !Object.prototype.hasOwnProperty.call(data.forms, found)) {
       // A rule-based stemmer guesses the root of a word it has no dictionary for; when its guess
       // is not a word of the handbook, try the word itself and the other readings of its prefix
       // (memotivasi: me- + motivasi, not mem- + p-; a loan that merely starts with di-).
