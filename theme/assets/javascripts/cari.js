@@ -29,6 +29,9 @@
   // of its headings names the query (HUB_NAMED).
   var HUB = 0.4;
   var HUB_NAMED = 0.8;
+  // A glossary form of several words of which only some stand in a place ('ajar' of 'modul ajar',
+  // the root of every 'pembelajaran') is weak evidence: that share of the words, times this.
+  var PARTIAL = 0.3;
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -208,7 +211,7 @@
             // A phrase alternative (a glossary form of several words) is one concept: its
             // words' mean weight, as far as they stand in this section or the title.
             for (var i = 0; i < n; i++) if (at.found[i] || title.found[i]) found++;
-            var part = found / n * alt.factor, score = at.score / n * part * part;
+            var part = (found < n ? PARTIAL * found / n : 1) * alt.factor, score = at.score / n * part * part;
             var units = page[place] = page[place] || {};
             if (!units[u] || score > units[u].score) units[u] = {score: score, part: part, mass: at.score * part, head: at.head};
           });
