@@ -15,6 +15,11 @@ from tests.test_editions import add_editions
 pytestmark = pytest.mark.browser
 
 
+def megabytes(size: int) -> str:
+    """A size as the page writes it (id-ID, at most one decimal): '3,9 MB', '4 MB'."""
+    return f"{size / 1048576:.1f}".removesuffix(".0").replace(".", ",") + " MB"
+
+
 @pytest.fixture
 def site(built_site, tmp_path):
     """A copy of the built site that the test may change, as a rebuild would."""
@@ -40,8 +45,8 @@ def test_save_read_offline_refresh_and_remove(site, browser):
 
     control.get_by_role("button", name="Simpan untuk dibaca tanpa internet").click()
     listed = json.loads((folder / "offline.json").read_text(encoding="utf-8"))
-    size = f"{listed['ukuran'] / 1048576:.1f}".replace(".", ",")
-    expect(control).to_contain_text(f"Akan diunduh {len(listed['berkas'])} berkas, {size} MB")
+    size = megabytes(listed["ukuran"])
+    expect(control).to_contain_text(f"Akan diunduh {len(listed['berkas'])} berkas, {size}")
     assert not [u for u in requested if u.endswith("sw.js")], "the size is shown before downloading"
     control.get_by_role("button", name="Unduh sekarang").click()
     expect(control).to_contain_text("Tersimpan di perangkat ini", timeout=60_000)
@@ -123,8 +128,8 @@ def test_an_edition_home_saves_the_edition_too(edition_site, browser):
     page.goto(url + "edisi/20200001/index.html")
     control = page.locator("#simpan-offline")
     control.get_by_role("button", name="Simpan untuk dibaca tanpa internet").click()
-    size = f"{(shared['ukuran'] + own['ukuran']) / 1048576:.1f}".replace(".", ",")
-    expect(control).to_contain_text(f"Akan diunduh {len(shared['berkas']) + len(own['berkas'])} berkas, {size} MB")
+    size = megabytes(shared["ukuran"] + own["ukuran"])
+    expect(control).to_contain_text(f"Akan diunduh {len(shared['berkas']) + len(own['berkas'])} berkas, {size}")
     control.get_by_role("button", name="Unduh sekarang").click()
     expect(control).to_contain_text("Tersimpan di perangkat ini", timeout=60_000)
 
