@@ -355,21 +355,22 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 tf = sum(FIELD_WEIGHTS[f] * c[term] / norms[f] for f, c in counts.items() if term in c)
                 postings[term] += [number, -2 - place if term in counts["heading"] else place,
                                    _saturate(tf, idf[term])]
-    fields = [{"title": set(title), "heading": set().union(*(c["heading"] for c in sections))}
-              for title, sections, _, _ in parsed]
     groups, forms = glossary_groups(catalog, analyzer)
     priors = {}
-    # Cue words are looked for as written too: a question word is a stop word, left out of the
-    # terms, but a heading "Kapan dalam setahun" or "Siapa" says what the section answers.
-    said = [set(analyzer.stemmer.tokens(" ".join([d.title, *(h for _, h, _ in d.sections)]))) for d in docs]
+    # What each page's title and headings say, as terms and as written: a question word is a stop
+    # word, left out of the terms, but a heading "Kapan dalam setahun" or "Siapa" says what the
+    # section answers.
+    named = []
+    for (title, places, _, _), d in zip(parsed, docs):
+        words = analyzer.stemmer.tokens(" ".join([d.title, *(h for _, h, _ in d.sections)]))
+        named.append(set(words) | set(title).union(*(c["heading"] for c in places)))
     # Hubs touch every part briefly (the glossary's entries, the home page's summaries): the
     # browser weighs them down unless a heading names the query, and question words never lift them.
     hubs = [n for n, d in enumerate(docs) if d.kind == GLOSSARY_KIND or d.url == HOME]
     for question, cues in PRIORS.items():
         words = analyzer.stemmer.tokens(cues)
-        roots = {analyzer.term(t) for t in words}
-        priors[question] = [n for n, counts in enumerate(fields) if n not in hubs and
-                            (roots & (set(counts["title"]) | set(counts["heading"])) or said[n] & set(words))]
+        cue = set(words) | {analyzer.term(t) for t in words}
+        priors[question] = [n for n, says in enumerate(named) if n not in hubs and cue & says]
     for question, wanted in PRIOR_KINDS.items():
         priors[question] = [n for n, doc in enumerate(docs) if doc.kind in wanted]
     # Postings are split by the first letter of the term, so a query loads only the shards of
@@ -381,8 +382,8 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # A heading that many pages share ("Tujuan", "Langkah-langkah" in every step guide) is the
     # shape of a template, not a topic: it does not name a query the way a page's own heading does.
     # Counted once per page title: an audience section's copy of a page is the same page.
-    shared = Counter(h for _, headings in {d.title: {_heading_key(heading) for _, heading, _ in d.sections if heading}
-                                           for d in docs}.items() for h in headings)
+    shared = Counter(h for _, h in {(d.title, _heading_key(heading)) for d in docs
+                                    for _, heading, _ in d.sections if heading})
     index = {
         "v": 5, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
         # Per page: address, title, kind, roles, title weight, the section of each place, the

@@ -67,24 +67,19 @@
   function term(token, data) {
     token = data.informal[token] || token;
     var found = data.roots[token] || window.HandbookStemmer.stem(token);
-    if (!data.known[found] && !Object.prototype.hasOwnProperty.call(data.forms, found)) {
-      // A rule-based stemmer guesses the root of a word it has no dictionary for; when its guess
-      // is not a word of the handbook, try the word itself and the other readings of its prefix
-      // (memotivasi: me- + motivasi, not mem- + p-; a loan that merely starts with di-).
-      var readings = [token, token.replace(/^(me|pe)ng(?=[aeiou])/, ""), token.replace(/^(me|pe)(?=[mn])/, ""),
-                      token.replace(/^di/, "")];
-      for (var r = 0; r < readings.length; r++) {
-        var root = data.roots[readings[r]] || window.HandbookStemmer.stem(readings[r]);
-        if (data.known[readings[r]]) return readings[r];
-        if (data.known[root]) return root;
-      }
-    }
-    // Spoken verbs drop the me- and end in -in (ngajar, nyusun, ngumpulin): read them as the
-    // written form when only that one is in the handbook.
-    if (!data.known[found] && /^n[gy][aiueo]/.test(token)) {
-      var written = "me" + token.replace(/in$/, "kan");
-      written = data.roots[written] || window.HandbookStemmer.stem(written);
-      if (data.known[written]) return written;
+    if (data.known[found] || Object.prototype.hasOwnProperty.call(data.forms, found)) return found;
+    // A rule-based stemmer guesses the root of a word it has no dictionary for; when its guess is
+    // not a word of the handbook, try other readings of the word: the word itself, the other
+    // readings of its prefix (memotivasi: me- + motivasi, not mem- + p-; a loan that merely starts
+    // with di-), and the written form of a spoken verb, which drops the me- and ends in -in
+    // (ngajar, nyusun, ngumpulin).
+    var readings = [token, token.replace(/^(me|pe)ng(?=[aeiou])/, ""), token.replace(/^(me|pe)(?=[mn])/, ""),
+                    token.replace(/^di/, "")];
+    if (/^n[gy][aiueo]/.test(token)) readings.push("me" + token.replace(/in$/, "kan"));
+    for (var r = 0; r < readings.length; r++) {
+      if (data.known[readings[r]]) return readings[r];
+      var root = data.roots[readings[r]] || window.HandbookStemmer.stem(readings[r]);
+      if (data.known[root]) return root;
     }
     return found;
   }
