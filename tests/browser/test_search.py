@@ -150,6 +150,18 @@ def test_results_show_an_excerpt_with_the_match_marked(search_page):
     assert marked and marked <= {"guru", "wali"}, marked
 
 
+def test_the_excerpt_shows_where_the_query_words_stand_together(search_page):
+    """The indicator's page opens with its definition (which has 'kelas' and 'murid'); the excerpt
+    is its everyday line further down that says 'ribut' too."""
+    query = "murid sering ribut di kelas"
+    search_page.fill("#cari-q", query)
+    search_page.wait_for_function("q => document.getElementById('cari-hasil').dataset.done === q", arg=query)
+    first = search_page.locator("#cari-hasil > li").first
+    assert first.locator("a.cari-judul").inner_text() == "Keteraturan Suasana Kelas"
+    marked = {m.lower() for m in first.locator("mark").all_inner_texts()}
+    assert {"ribut", "sering", "kelas"} <= marked, marked
+
+
 def test_nothing_is_loaded_until_a_search_starts(built_site, browser):
     context = browser.new_context()
     page = context.new_page()

@@ -310,21 +310,28 @@
   }
 
   // A short excerpt of the section the ranking chose (the first when only the title matched),
-  // around its first match, words marked.
+  // where most of the query's words stand together, words marked.
   function excerpt(sections, section, wanted, data) {
     var best = sections[section >= 0 && section < sections.length ? section : 0];
     if (!best) return {anchor: "", parts: []};
-    var text = best[2] || best[1], pieces = text.split(/(\s+)/), first = -1;
-    for (var i = 0; i < pieces.length; i++) {
-      var token = window.HandbookStemmer.tokens(pieces[i])[0];
-      if (token && wanted[term(token, data)]) { first = i; break; }
-    }
-    var start = Math.max(0, first - 16), end = Math.min(pieces.length, start + 50);
-    var parts = [];
-    pieces.slice(start, end).forEach(function (piece) {
+    var text = best[2] || best[1], pieces = text.split(/(\s+)/);
+    var found = pieces.map(function (piece) {  // the query term each piece is, if any
       var token = window.HandbookStemmer.tokens(piece)[0];
+      return token && wanted[term(token, data)] ? term(token, data) : null;
+    });
+    // The window where most of the query's words stand together ("ribut" in a line of everyday
+    // words, not the first "kelas" of the definition above it); the earliest of equals.
+    var start = 0, most = 0;
+    found.forEach(function (t, i) {
+      if (!t) return;
+      var from = Math.max(0, i - 16), seen = {}, count = 0;
+      found.slice(from, from + 50).forEach(function (u) { if (u && !seen[u]) { seen[u] = true; count++; } });
+      if (count > most) { most = count; start = from; }
+    });
+    var end = Math.min(pieces.length, start + 50), parts = [];
+    pieces.slice(start, end).forEach(function (piece, k) {
       var word = piece.match(/^([^0-9A-Za-z\u00C0-\u024F]*)(.*?)([^0-9A-Za-z\u00C0-\u024F]*)$/);
-      if (token && wanted[term(token, data)] && word[2]) {  // mark the word, not its punctuation
+      if (found[start + k] && word[2]) {  // mark the word, not its punctuation
         parts.push({text: word[1], mark: false}, {text: word[2], mark: true}, {text: word[3], mark: false});
       } else {
         parts.push({text: piece, mark: false});
