@@ -13,13 +13,20 @@ from generator.placement import INSERTS, link_targets
 from generator.yamlio import LocatedDict, parse_yaml, read_text
 
 # [[id]] links to a catalogue item with its official name; [[tabel:name]] on its own line inserts
-# a generated table; [text](katalog:id) links with the author's own text.
+# a generated table; [text](katalog:id) links with the author's own text. So that next year's
+# guides follow next year's catalogue, [[jumlah:kind]] writes how many items of a kind it has
+# ([[jumlah:kind@id]]: beneath item id; [[Jumlah:…]] with a capital, to start a sentence) and
+# [[daftar:kind]] (or kind@id) links to each of them: "A, B, dan C"; the kind `bagian-rencana`
+# stands for the parts of the plan (katalog.yml, `rencana`).
 ITEM_LINK = re.compile(r"\[\[([^\]\s]*)\]\]")
 TEXT_LINK = re.compile(r"\]\(katalog:([^)\s]*)\)")
 MD_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#)([^)\s]+?\.md)(#[^)\s]*)?\)")
 # Links and images to other files (not guides): `![Diagram](gambar/siklus.png)`.
 FILE_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#|<)([^)\s#?]+)")
 FENCE = re.compile(r"^\s*(```|~~~)")
+COUNT, LIST = "jumlah:", "daftar:"
+PLAN_PARTS = "bagian-rencana"  # counted like a kind: the components that are parts of the plan
+HEADING = re.compile(r"^#{1,6}\s")
 
 FRONT_MATTER_KEYS = {"judul": True, "ringkasan": True, "peran": False, "modul": False}
 
@@ -81,6 +88,10 @@ def _load_guide(path: Path, rel: str, page: str) -> Guide:
             target = match.group(1)
             if target.startswith("tabel:"):
                 guide.inserts.append((target[len("tabel:"):], number))
+            elif target.lower().startswith((COUNT, LIST)):
+                guide.counts.append((target, number))
+                if HEADING.match(line):
+                    guide.heading_counts.append((target, number))
             else:
                 guide.item_refs.append((target, number))
         for match in TEXT_LINK.finditer(line):
@@ -128,6 +139,13 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
                 problems.add(Source(guide.source_path, line),
                              f"id katalog '{target}' tidak dikenal{did_you_mean(target, targets)}"
                              " (daftar id ada di berkas catalog/*.yml, kunci 'id')")
+        for target, line in guide.counts:
+            for message in count_problems(catalog, target.partition(":")[2]):
+                problems.add(Source(guide.source_path, line), f"[[{target}]]: {message}")
+        for target, line in guide.heading_counts:
+            problems.add(Source(guide.source_path, line),
+                         f"[[{target}]] tidak dapat dipakai di judul bagian (alamat bagian itu akan"
+                         " berubah setiap tahun); tulis jumlahnya di kalimat di bawah judul")
         for name, line in guide.inserts:
             if name not in INSERTS:
                 problems.add(Source(guide.source_path, line),
@@ -154,6 +172,30 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
                                  f" '{match.group(2)[1:]}' tidak ada di halaman itu (yang ada:"
                                  f" {known_list(heading_anchors(pages[target]))})")
     problems.raise_if_any()
+
+
+def count_problems(catalog: Catalog, spec: str) -> list[str]:
+    """What is wrong with the `kind@id` of a [[jumlah:…]] or [[daftar:…]] (nothing when it names a
+    kind, and an item holding items of that kind)."""
+    kind, _, within = spec.partition("@")
+    kinds = {i.kind for i in catalog.items.values()} | {PLAN_PARTS}
+    if kind not in kinds:
+        return [f"jenis butir '{kind}' tidak dikenal{did_you_mean(kind, kinds)}"
+                f" (yang ada: {known_list(kinds)})"]
+    if within and within not in catalog.items:
+        return [f"id katalog '{within}' tidak dikenal{did_you_mean(within, catalog.items)}"
+                " (daftar id ada di berkas catalog/*.yml, kunci 'id')"]
+    if not counted(catalog, spec):
+        return [f"tidak ada butir '{kind}' di bawah '{within}'"]
+    return []
+
+
+def counted(catalog: Catalog, spec: str) -> list:
+    """The items a [[jumlah:kind@id]] counts, in catalogue order: of that kind, beneath item `id`
+    when given."""
+    kind, _, within = spec.partition("@")
+    items = catalog.plan if kind == PLAN_PARTS else catalog.of_kind(kind)
+    return [i for i in items if not within or within in {a.id for a in i.ancestors()}]
 
 
 def check_linked_files(root: Path, guides: list[Guide]) -> None:

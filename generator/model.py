@@ -126,6 +126,8 @@ class Guide:
     body_line: int  # line of the first body line in the source file
     item_refs: list[tuple[str, int]] = field(default_factory=list)  # (id, line) linked by the body
     inserts: list[tuple[str, int]] = field(default_factory=list)  # ([[tabel:x]] name, line)
+    counts: list[tuple[str, int]] = field(default_factory=list)  # ('jumlah:kind@id' or 'daftar:…', line)
+    heading_counts: list[tuple[str, int]] = field(default_factory=list)  # those in headings
     roles_line: int = 1
     module: str | None = None  # optional module the page belongs to (shown only when switched on)
     module_line: int = 1

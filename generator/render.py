@@ -24,7 +24,7 @@ from generator.caches import TemplateCache
 from generator.dates import indonesian
 from generator.errors import Problems
 from generator.editions import ResolvedEdition, priority_label
-from generator.guides import ITEM_LINK, TEXT_LINK, headings
+from generator.guides import COUNT, ITEM_LINK, LIST, TEXT_LINK, counted, headings
 from generator.kit import FOLDER as KIT_DIR
 from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
@@ -481,8 +481,7 @@ class _Renderer:
                 lines.append(self._template(f"tabel_{name}.md.j2", guide.path, guide_headings=headings(guide),
                                             component=self.catalog.component(INSERTS[name] or "")))
                 continue
-            line = ITEM_LINK.sub(lambda m: self._link({"page_path": guide.path},
-                                                      self.targets[m.group(1)]), line)
+            line = ITEM_LINK.sub(lambda m: self._guide_insert(guide, m.group(1)), line)
             line = TEXT_LINK.sub(lambda m: "](" + self.locator.href(self.targets[m.group(1)],
                                                                      guide.path) + ")", line)
             lines.append(line)
@@ -493,6 +492,16 @@ class _Renderer:
         if guide.path in printable_guides([guide]):
             body = self._print_frame(guide.path) + body + self._print_reference(guide.path)
         return Page(guide.path, header + "---\n\n# " + escape_md(guide.title) + "\n\n" + body)
+
+    def _guide_insert(self, guide: Guide, target: str) -> str:
+        """What a [[…]] in a guide's text stands for: a count in words, or a link to the item."""
+        context = {"page_path": guide.path}
+        if target.lower().startswith(LIST):
+            return join_and([self._link(context, i) for i in counted(self.catalog, target[len(LIST):])])
+        if target.lower().startswith(COUNT):
+            text = number(len(counted(self.catalog, target[len(COUNT):])))
+            return text[0].upper() + text[1:] if target[0] == "J" else text
+        return self._link(context, self.targets[target])
 
     def _print_frame(self, path: str) -> str:
         """Buttons above a printable guide (workshop material): its PDF and the browser's print."""

@@ -110,3 +110,21 @@ def test_planning_sheet_pdf_follows_the_catalogue(site_2027, browser, tmp_path):
                      "Tugas pokok 6: tugas tambahan", "Kolaborasi Murid (uji)", "4. Terlaksananya refleksi pembelajaran bersama rekan sejawat"):
         assert expected in text
     assert "2026" not in text
+
+
+def test_guides_write_counts_and_lists_from_the_catalogue(built_site, site_2027):
+    """[[jumlah:…]] and [[daftar:…]] in the guides follow each year's catalogue."""
+    for site, practice, dimensions in ((built_site, "delapan", "tiga"), (site_2027, "sepuluh", "empat")):
+        text = article(site, "apa-itu-pengelolaan-kinerja.html")
+        assert f"Ada {practice} indikator dalam {dimensions} dimensi." in text
+        assert "terdiri atas empat bagian." in text
+        assert "[[" not in text and "jumlah:" not in text
+    # The list of dimensions links to each one, the new 2027 dimension included.
+    for site, count in ((built_site, 3), (site_2027, 4)):
+        page = soup(site, "cara-mengisi-rencana.html")
+        [sentence] = [p for p in page.select("article p") if "indikator dalam" in p.get_text()]
+        links = [a["href"] for a in sentence.select("a")]
+        assert len(links) == count and all("praktik-kinerja/index.html#dim-" in h for h in links), links
+    assert "dim-uji-kolaborasi" in str(sentence)
+    tasks = article(site_2027, "cara-mengisi-rencana.html")
+    assert "memiliki 24 pilihan." in tasks and "memuat tujuh aspek BerAKHLAK dengan 21 indikator perilaku" in tasks

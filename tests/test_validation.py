@@ -285,3 +285,22 @@ def test_everyday_words_only_where_a_page_shows_them(project):
     assert check(project) == [
         f"catalog/glosarium.yml:{line}: kunci tidak dikenal 'keseharian' pada istilah glosarium"
         " (yang dikenal: arti, bentuk, catatan, catatan_teks, id, nama, singkatan, sinonim, sumber)"]
+
+
+def test_guide_count_of_unknown_kind_or_item_and_in_a_heading(project):
+    path = project / "content/faq.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nAda [[jumlah:indikator-praktek]] indikator, [[daftar:dimensi@pk-tidak-ada]], dan"
+                    " [[jumlah:aspek@tugas-pokok]] aspek.\n\n## [[Jumlah:aspek]] aspek\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    assert check(project) == [
+        f"content/faq.md:{line}: [[daftar:dimensi@pk-tidak-ada]]: id katalog 'pk-tidak-ada' tidak dikenal"
+        " (daftar id ada di berkas catalog/*.yml, kunci 'id')",
+        f"content/faq.md:{line}: [[jumlah:aspek@tugas-pokok]]: tidak ada butir 'aspek' di bawah 'tugas-pokok'",
+        f"content/faq.md:{line}: [[jumlah:indikator-praktek]]: jenis butir 'indikator-praktek' tidak dikenal"
+        " (maksud Anda 'indikator-praktik'?) (yang ada: aspek, bagian-rencana, bagian-tirta, dimensi,"
+        " ekspektasi, indikator-kompetensi, indikator-perilaku, indikator-praktik, istilah,"
+        " kelompok-kompetensi, komponen, langkah-siklus, … (+9 lagi))",
+        f"content/faq.md:{line + 2}: [[Jumlah:aspek]] tidak dapat dipakai di judul bagian (alamat bagian"
+        " itu akan berubah setiap tahun); tulis jumlahnya di kalimat di bawah judul",
+    ]
