@@ -55,7 +55,9 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
              "harus boleh juga jika kalau agar supaya oleh bagi tentang seperti ya tidak bukan "
              "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana sekarang masih kah "
-             "arti artinya maksud kepanjangan perlu").split()
+             "arti artinya maksud kepanjangan perlu "
+             # Particles and adverbs of chat that say nothing of the topic.
+             "semua semuanya dong sih nih deh kok kan lah pun banget sangat").split()
 STOP = frozenset(STOPWORDS)
 INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana",
             "yg": "yang", "dgn": "dengan", "utk": "untuk", "tdk": "tidak", "gak": "tidak",

@@ -212,3 +212,13 @@ def test_words_the_pages_do_not_use_are_read_through_the_glossary_or_the_prefix(
     assert results(search_page, "memotivasi")[:1] == results(search_page, "motivasi")[:1] != []
     # read as 'ejek' itself, not as a typo of it: the very same results in the same order
     assert results(search_page, "mengejek") == results(search_page, "ejekan") != []
+
+
+def test_one_word_of_a_typed_phrase_counts_as_part_of_it(search_page):
+    """'ekspektasi' alone finds ekspektasi khusus pimpinan (a declared short form), but a reader
+    who types the whole phrase asks for that concept, not for the indicator whose title has the
+    word 'ekspektasi' (Ekspektasi terhadap Murid)."""
+    assert "katalog/perilaku-kerja/index.html" in results(search_page, "ekspektasi")[:5]
+    whole = results(search_page, "ada berapa ekspektasi khusus pimpinan")
+    assert whole.index("katalog/perilaku-kerja/index.html") < whole.index(
+        "katalog/praktik-kinerja/pk-ekspektasi-murid.html")

@@ -128,9 +128,15 @@
       for (var n = Math.min(4, terms.length - i); n >= 1 && !matched; n--) {
         var phrase = terms.slice(i, i + n).join(" ");
         if (Object.prototype.hasOwnProperty.call(data.forms, phrase)) {
-          var group = data.forms[phrase];
+          var group = data.forms[phrase], typed = terms.slice(i, i + n);
           if (!seen["g" + group]) {  // 'murid' and 'siswa' in one query are one concept
-            out.push(data.groups[group].map(function (p) { return {terms: p.split(" "), factor: 1}; }));
+            // A one-word form that is one of the words the query typed ('ekspektasi' of
+            // 'ekspektasi khusus pimpinan') finds the concept for a reader who types only that
+            // word; for this query it is only part of what was asked (weighed in search()).
+            out.push(data.groups[group].map(function (p) {
+              var words = p.split(" "), part = n > 1 && words.length === 1 && typed.indexOf(p) >= 0;
+              return {terms: words, factor: 1, typed: part ? typed : null};
+            }));
           }
           seen["g" + group] = true;
           i += n;
@@ -216,8 +222,24 @@
     return pages;
   }
 
+  // How rare a term is: the inverse document frequency of the pages it stands in.
+  function rarity(t, data) {
+    var postings = data.terms[t] || [], docs = {};
+    for (var k = 0; k < postings.length; k += 3) docs[postings[k]] = true;
+    var f = Object.keys(docs).length, n = data.docs.length;
+    return Math.log(1 + (n - f + 0.5) / (f + 0.5));
+  }
+
   function search(query, kind, role, data) {
-    var us = units(query, data), pages = gather(us, data), n = data.docs.length;
+    var us = units(query, data), n = data.docs.length;
+    us.forEach(function (alternatives) {  // a part of the typed phrase weighs its share of its rarity
+      alternatives.forEach(function (alt) {
+        if (!alt.typed) return;
+        var sum = function (ts) { return ts.reduce(function (a, t) { return a + rarity(t, data); }, 0); };
+        alt.factor = sum(alt.terms) / (sum(alt.typed) || 1);
+      });
+    });
+    var pages = gather(us, data);
     // How much a concept of the query tells pages apart: the inverse document frequency of the
     // pages it matches in any of its forms ('murid' with 'siswa' and 'peserta didik'); a page with
     // only part of a phrase, or a word one typo away, counts in part. Concepts that match no page
