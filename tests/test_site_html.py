@@ -253,6 +253,8 @@ def test_everyday_words_are_shown_where_each_item_is(built_site):
                 continue
             if "bukan rumusan resmi" not in normalise(box.select_one(".hb-keterangan").get_text()):
                 problems.append(f"{item.id}: the box does not say the words are not official")
+            if page.select_one("article").get_text().count("bukan rumusan resmi") != 1:
+                problems.append(f"{item.id}: the page says more than once that its words are not official")
             text = normalise(box.get_text(" "))
         problems += [f"{item.id}: {line!r} missing" for line in item["keseharian"] if normalise(line) not in text]
     assert problems == []
