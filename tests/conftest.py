@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -85,15 +86,43 @@ def pytest_xdist_auto_num_workers(config) -> int:
     return max(2, (3 * (os.cpu_count() or 1) + 1) // 2)
 
 
+def _build_national(folder: Path) -> None:
+    result = run_cli("build", cwd=copy_project(folder / "proyek"))
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real handbook with its PDFs, built once per test run (tests only read it). Through
     the command line: printing runs Playwright, which cannot start inside the session's browser."""
-    def make(folder: Path) -> None:
-        result = run_cli("build", cwd=copy_project(folder / "proyek"))
-        assert result.returncode == 0, result.stderr
+    return shared_build(tmp_path_factory, "build", _build_national) / "proyek" / "site"
 
-    return shared_build(tmp_path_factory, "build", make) / "proyek" / "site"
+
+def pytest_collection_modifyitems(config, items):
+    """The files that read the national build run after the others, which run while it is made
+    in the background (_national_build_early): it takes about 40 s, mostly Chromium printing,
+    that the workers used to spend waiting for it."""
+    reads = {item.path for item in items if "built_site" in item.fixturenames}
+    items.sort(key=lambda item: item.path in reads)  # stable: each file's order is kept
+    config.stash[_READS_BUILT_SITE] = bool(reads)
+
+
+_READS_BUILT_SITE = pytest.StashKey[bool]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _national_build_early(request, tmp_path_factory):
+    """On the first worker, start the national build as the run starts (if any test reads it).
+    A failure here is not lost: the build_site fixture then builds again and reports it."""
+    if not request.config.stash.get(_READS_BUILT_SITE, False) or \
+            os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+        yield
+        return
+    thread = threading.Thread(target=shared_build, args=(tmp_path_factory, "build", _build_national),
+                              daemon=True)
+    thread.start()
+    yield
+    thread.join()
 
 
 def seed_pdf_cache(project: Path, built_site: Path) -> None:
