@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.audiences import Audience, check_forms, check_sections
 from generator.caches import kept_in
 from generator.catalog import load_catalog
-from generator.dates import source_dates
+from generator.dates import SourceDates, indonesian, source_dates
 from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
@@ -236,22 +236,26 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
     shared_guides = project.edition(NATIONAL)[1]
     locator = Locator(project.catalog, shared_guides)
     manifest = {"versi": MANIFEST_VERSION, "bersama": shared_digest, "edisi": {}}
+    dates = SourceDates()
     for done, edition_id in enumerate(targets, start=1):
         edition, guides = project.edition(edition_id)
         own = edition_pages(shared_guides, guides)
+        updated = {g.path: indonesian(d) for g in own
+                   for d in dates.of(g.origin or project.root, [g.source_path]).values()}
         downloads = [("Paket untuk dibuka tanpa internet (zip)", f"unduh/{edition_id}.zip")] if zips else []
         stamped = printer is not None and edition.type == "sekolah"
         if stamped:
             downloads.append((f"Paket lembar kerja dengan nama {edition.name} (PDF)",
                               f"{EDITIONS_DIR}/{edition_id}/{FOLDER}/{PACKAGE}.pdf"))
         digest = edition_digest(edition, own, chrome,
-                                {"bersama": shared_digest, "unduhan": downloads, "cap": STAMP_VERSION if stamped else None})
+                                {"bersama": shared_digest, "unduhan": downloads, "diperbarui": updated,
+                                 "cap": STAMP_VERSION if stamped else None})
         old, new = out_dir / EDITIONS_DIR / edition_id, temp / EDITIONS_DIR / edition_id
         reused = previous.get("edisi", {}).get(edition_id) == digest and old.is_dir()
         if reused:
             link_tree(old, new)
         else:
-            pages += write_edition(project, edition, guides, own, chrome, locator, new, downloads)
+            pages += write_edition(project, edition, guides, own, chrome, locator, new, downloads, updated)
             if stamped:
                 package = temp / FOLDER / f"{PACKAGE}.pdf"
                 chosen = recommended_indicators(project.catalog, edition)

@@ -17,14 +17,27 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
 
 def source_dates(root: Path, paths: list[str]) -> dict[str, datetime.date]:
     """Date of the last change of each path (POSIX, relative to `root`)."""
-    committed, dirty = _git_dates(root)
-    out = {}
-    for path in paths:
-        if path in committed and path not in dirty:
-            out[path] = committed[path]
-        elif (root / path).is_file():
-            out[path] = datetime.date.fromtimestamp((root / path).stat().st_mtime)
-    return out
+    return SourceDates().of(root, paths)
+
+
+class SourceDates:
+    """source_dates for many lookups in one build (every edition's own pages): git is asked once
+    per folder."""
+
+    def __init__(self):
+        self._git: dict[Path, tuple[dict[str, datetime.date], set[str]]] = {}
+
+    def of(self, root: Path, paths: list[str]) -> dict[str, datetime.date]:
+        if root not in self._git:
+            self._git[root] = _git_dates(root)
+        committed, dirty = self._git[root]
+        out = {}
+        for path in paths:
+            if path in committed and path not in dirty:
+                out[path] = committed[path]
+            elif (root / path).is_file():
+                out[path] = datetime.date.fromtimestamp((root / path).stat().st_mtime)
+        return out
 
 
 def indonesian(date: datetime.date) -> str:

@@ -182,10 +182,11 @@ def edition_digest(edition: ResolvedEdition, guides: list[Guide], chrome: Chrome
 
 
 def write_edition(project, edition: ResolvedEdition, all_guides: list[Guide], guides: list[Guide],
-                  chrome: Chrome, locator: Locator, out: Path, downloads: list[tuple[str, str]]) -> int:
+                  chrome: Chrome, locator: Locator, out: Path, downloads: list[tuple[str, str]],
+                  updated: dict[str, str]) -> int:
     """Write `out` (= <site>/edisi/<id>/): the edition's own pages `guides` (of all its guides
     `all_guides`) and its data file; return pages written. `downloads` are (label, path from the
-    site root) links for the edition's home."""
+    site root) links for the edition's home; `updated` says when each guide's source last changed."""
     folder = f"{EDITIONS_DIR}/{edition.id}"
     local = {g.path for g in guides}
     extra = dict(edition_pages=[(g.title, g.path) for g in guides if g.path != "index.md"],
@@ -199,8 +200,9 @@ def write_edition(project, edition: ResolvedEdition, all_guides: list[Guide], gu
         title = edition.name if guide.path == "index.md" else f"{guide.title} – {edition.name}"
         # Shared pages get this from theme/partials/source-file.html; edition pages skip MkDocs.
         report = report_link(project.config, edition, title, new)
-        article += (f'\n<aside class="hb-halaman-info"><p><a href="{html.escape(report)}">Laporkan kesalahan'
-                    ' di halaman ini</a></p></aside>')
+        when = f"<p>Terakhir diperbarui: {html.escape(updated[guide.path])}</p>" if guide.path in updated else ""
+        article += (f'\n<aside class="hb-halaman-info">{when}<p><a href="{html.escape(report)}">Laporkan'
+                    ' kesalahan di halaman ini</a></p></aside>')
         article += f'\n<div data-edisi-id="{html.escape(edition.id)}" hidden></div>\n'
         target = out / new[len(folder) + 1:]
         target.parent.mkdir(parents=True, exist_ok=True)

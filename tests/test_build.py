@@ -193,3 +193,26 @@ def test_without_a_report_address_the_link_leads_somewhere_real(project):
         "https://wa.me/6281200000000?text=Kesalahan%20di%20halaman%3A%20Jadwal%20di%20sekolah%20kami"
         "%20%E2%80%93%20SMP%20Negeri%201%20Contoh")
     assert report("edisi/20200001/index.html").startswith("https://wa.me/6281200000000?text=")
+
+
+def test_edition_pages_say_when_their_source_changed(project):
+    """An edition's own page shows the date of its own file, like a shared page (not the build's)."""
+    from bs4 import BeautifulSoup
+
+    from tests.test_editions import add_editions
+
+    add_editions(project)
+    os.utime(project / "editions/20200001/content/jadwal-sekolah.md", (1767268800, 1767268800))  # 1 Jan 2026
+    assert run_cli("build", "--edition", "20200001", "--no-pdf", cwd=project).returncode == 0
+
+    def info(path):
+        page = BeautifulSoup((project / "site" / path).read_text(encoding="utf-8"), "lxml")
+        return page.select_one("article .hb-halaman-info").get_text(" ")
+
+    assert "Terakhir diperbarui: 1 Januari 2026" in info("edisi/20200001/jadwal-sekolah.html")
+    for path in ("edisi/20200001/faq.html", "edisi/20200001/index.html"):
+        assert info(path).count("Terakhir diperbarui: ") == 1, path
+    # A new date alone (the file saved again) rewrites the edition's page.
+    os.utime(project / "editions/20200001/content/jadwal-sekolah.md", (1769947200, 1769947200))  # 1 Feb 2026
+    assert run_cli("build", "--edition", "20200001", "--no-pdf", cwd=project).returncode == 0
+    assert "Terakhir diperbarui: 1 Februari 2026" in info("edisi/20200001/jadwal-sekolah.html")
