@@ -384,9 +384,15 @@ class _Renderer:
         catalog_nav = self._render_catalogue(pages)
         worksheet_nav = self._render_worksheets(pages)
         nodes = [catalog_nav, worksheet_nav]
+        plan_title = None
         if self.catalog.plan:
             self._render_plan_builder(pages)
-            nodes.append(NavNode(_front_title(pages[-1]), PLAN_PAGE))
+            plan_title = _front_title(pages[-1])
+            nodes.append(NavNode(plan_title, PLAN_PAGE))
+        # The section's own home first (navigation.indexes): its folder's address leads somewhere.
+        pages.append(Page(SECTION_HOME, self._template("bagian.md.j2", SECTION_HOME, audience=audience.label,
+                                                        sheets=worksheets(self.catalog), plan_title=plan_title)))
+        nodes.insert(0, NavNode(audience.label, SECTION_HOME))
         in_nav = _nav_paths(nodes)
         unlisted = [p.path for p in pages if p.path not in in_nav]
         kinds = {p.path: page_kind(self.catalog, p.path) for p in pages}
@@ -585,6 +591,9 @@ def _check_listed(config: SiteConfig, titles: dict[str, str | None], in_nav: set
                              f"halaman '{entry}' tercantum di 'navigasi' tetapi tidak masuk navigasi situs"
                              + ("" if titles[entry] else " (halamannya tidak punya judul di front matter)"))
     problems.raise_if_any()
+
+
+SECTION_HOME = "index.md"  # an extra audience's home, at the top of its section's folder
 
 
 def _moved_nav(node: NavNode, audience: Audience) -> NavNode:

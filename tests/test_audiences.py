@@ -11,10 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from generator.build import build_site, load_project
 from generator.errors import HandbookError
+from generator.wording import number
 from tests.conftest import ROOT, copy_project
 from tests.test_worksheets import pdf_text
 
@@ -76,13 +78,30 @@ def search_index(site: Path) -> dict:
 def test_section_is_in_the_navigation_of_every_page(portal):
     for page in ("index.html", "faq.html", "katalog/index.html", f"{SECTION}/rencana.html"):
         nav = soup(portal, page).select_one("nav.md-nav--primary")
-        labels = [label.get_text(" ", strip=True) for label in nav.select("label.md-nav__link")]
-        assert "Kepala Sekolah" in labels, page
+        # a section title, which opens the section's home
+        titles = [node.get_text(" ", strip=True) for node in nav.select("label.md-nav__link, a.md-nav__link")]
+        assert "Kepala Sekolah" in titles, page
     links = {a["href"] for a in soup(portal, "faq.html").select("nav.md-nav--primary a[href]")}
     assert {f"{SECTION}/katalog/index.html", f"{SECTION}/lembar-kerja/index.html",
             f"{SECTION}/rencana.html"} <= links
     for href in links:  # every link resolves to a built page
         assert (portal / href.split("#")[0]).is_file() or href.startswith("#") or href == ".", href
+
+
+def test_section_has_a_home_that_says_what_is_in_it(portal):
+    """kepala-sekolah/ leads somewhere: the section's own home, first in its navigation, with
+    the counts and names of its catalogue and links that all resolve."""
+    home = soup(portal, f"{SECTION}/index.html")
+    text = article(portal, f"{SECTION}/index.html")
+    assert "rencana kinerja 2027" in text and "2026" not in text
+    assert "tiga bagian rencana (tugas manajerial, praktik kepemimpinan, dan pengembangan diri)" in text
+    sheets = yaml.safe_load((KEPSEK / "katalog.yml").read_text(encoding="utf-8"))["lembar_kerja"]
+    assert f"Lembar kerja : {number(len(sheets))} lembar" in text  # the blank forms, not the pre-filled ones
+    for a in home.select("article a[href]"):
+        if not a["href"].startswith(("#", "mailto:", "http")):
+            assert (portal / SECTION / a["href"].split("#")[0]).resolve().is_file(), a["href"]
+    section = soup(portal, "faq.html").select_one(f'nav.md-nav--primary a[href="{SECTION}/index.html"]')
+    assert section is not None  # the section's title in the navigation opens its home
 
 
 def test_section_counts_labels_and_year_come_from_its_manifest(portal):
@@ -217,7 +236,8 @@ def test_section_not_placed_in_the_navigation_gets_a_section_at_the_end(tmp_path
     rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=False,
                                audiences=project.audiences)
     assert rendered.nav[-1].title == "Kepala Sekolah"
-    assert [c.title for c in rendered.nav[-1].children] == ["Katalog 2027", "Lembar kerja", "Susun Rencana Kinerja"]
+    assert [c.title for c in rendered.nav[-1].children] == ["Kepala Sekolah", "Katalog 2027", "Lembar kerja",
+                                                            "Susun Rencana Kinerja"]
 
 
 def problems(project: Path) -> list[str]:
