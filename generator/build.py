@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.audiences import Audience, check_forms, check_sections
 from generator.caches import kept_in
 from generator.catalog import load_catalog
-from generator.dates import SourceDates, indonesian, source_dates
+from generator.dates import SourceDates, indonesian
 from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
@@ -231,12 +231,12 @@ def _build_tree(project: Project, temp: Path, stage: Path, printer, targets: lis
     from generator.stamp import STAMP_VERSION, school_marks, stamp
     from generator.worksheets import FOLDER, PACKAGE
 
-    chrome, pages = build_shared(project, temp, stage, printer)
+    dates = SourceDates()  # git is asked once for the shared pages and every edition's own
+    chrome, pages = build_shared(project, temp, stage, printer, dates)
     shared_digest = tree_digest(temp)
     shared_guides = project.edition(NATIONAL)[1]
     locator = Locator(project.catalog, shared_guides)
     manifest = {"versi": MANIFEST_VERSION, "bersama": shared_digest, "edisi": {}}
-    dates = SourceDates()
     for done, edition_id in enumerate(targets, start=1):
         edition, guides = project.edition(edition_id)
         own = edition_pages(shared_guides, guides)
@@ -298,7 +298,7 @@ def school_pages(package: Path, catalog: Catalog, priorities) -> list[int]:
             for n in ranges[sheet.slug]]
 
 
-def _source_dates(project: Project, guides: list[Guide]) -> dict[str, datetime.date]:
+def _source_dates(project: Project, guides: list[Guide], dates: SourceDates) -> dict[str, datetime.date]:
     """When each source file last changed, looked up in its own layer: a district project's
     national guides and catalogue live in the national handbook, not in the project."""
     by_root: dict[Path, set[str]] = {}
@@ -309,10 +309,10 @@ def _source_dates(project: Project, guides: list[Guide]) -> dict[str, datetime.d
     by_root.setdefault(layers.content_root, set()).update(s.source.path for s in project.scenes)
     by_root.setdefault(project.root, set()).update(i.source.path for a in project.audiences
                                                    for i in a.catalog.items.values())
-    return {path: date for root, paths in by_root.items() for path, date in source_dates(root, sorted(paths)).items()}
+    return {path: date for root, paths in by_root.items() for path, date in dates.of(root, sorted(paths)).items()}
 
 
-def build_shared(project: Project, out: Path, stage: Path, printer=None):
+def build_shared(project: Project, out: Path, stage: Path, printer, dates: SourceDates):
     """Render the shared handbook (the national edition, with the edition page template) and build
     it with the site renderer into `out`, with its search index and, when a `printer` is given, its
     PDFs. Return the edition page chrome and the page count."""
@@ -326,7 +326,7 @@ def build_shared(project: Project, out: Path, stage: Path, printer=None):
 
     edition, guides = project.edition(NATIONAL)
     rendered = render_handbook(project.config, project.catalog, guides, edition, pdf=printer is not None,
-                               updated=_source_dates(project, guides), scenes=project.scenes,
+                               updated=_source_dates(project, guides, dates), scenes=project.scenes,
                                audiences=project.audiences)
     template = template_page()
     rendered.pages.append(template)

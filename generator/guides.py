@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
 from generator.files import ignored, project_files
 from generator.model import Catalog, Guide
-from generator.placement import INSERTS, link_targets
+from generator.placement import INSERTS, Locator, link_targets, unplaced
 from generator.yamlio import LocatedDict, parse_yaml, read_text
 
 # [[id]] links to a catalogue item with its official name; [[tabel:name]] on its own line inserts
@@ -99,15 +99,20 @@ def _load_guide(path: Path, rel: str, page: str) -> Guide:
     return guide
 
 
-def _prose_lines(guide: Guide):
-    """Yield (line number in file, text) for body lines outside fenced code blocks."""
+def body_lines(guide: Guide):
+    """Yield (line number in file, text, whether it is code) for every body line: a fenced code
+    block's lines and its fences are code, shown as written."""
     fenced = False
     for offset, line in enumerate(guide.body.split("\n")):
-        if FENCE.match(line):
+        fence = bool(FENCE.match(line))
+        if fence:
             fenced = not fenced
-            continue
-        if not fenced:
-            yield guide.body_line + offset, line
+        yield guide.body_line + offset, line, fenced or fence
+
+
+def _prose_lines(guide: Guide):
+    """Yield (line number in file, text) for body lines outside fenced code blocks."""
+    return ((number, line) for number, line, code in body_lines(guide) if not code)
 
 
 def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str],
@@ -123,6 +128,7 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
     inserted_by: dict[str, Guide] = {}
     roles = [i.id for i in catalog.of_kind("peran")]
     targets = link_targets(catalog)
+    locator = None  # made when a guide lists items
     for guide in guides:
         if guide.module is not None and modules is not None and guide.module not in modules:
             problems.add(Source(guide.source_path, guide.module_line),
@@ -140,12 +146,17 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
                              f"id katalog '{target}' tidak dikenal{did_you_mean(target, targets)}"
                              " (daftar id ada di berkas catalog/*.yml, kunci 'id')")
         for target, line in guide.counts:
-            for message in count_problems(catalog, target.partition(":")[2]):
+            spec = target.partition(":")[2]
+            messages = count_problems(catalog, spec)
+            if not messages and target.lower().startswith(LIST):  # a list links to each item
+                locator = locator or Locator(catalog, list(pages.values()))
+                messages = [unplaced(catalog, i) for i in counted(catalog, spec) if i.id not in locator.places]
+            for message in messages:
                 problems.add(Source(guide.source_path, line), f"[[{target}]]: {message}")
         for target, line in guide.heading_counts:
             problems.add(Source(guide.source_path, line),
-                         f"[[{target}]] tidak dapat dipakai di judul bagian (alamat bagian itu akan"
-                         " berubah setiap tahun); tulis jumlahnya di kalimat di bawah judul")
+                         f"[[{target}]] tidak dapat dipakai di judul bagian (alamat bagian itu bisa"
+                         " berubah bila jumlahnya berubah); tulis jumlahnya di kalimat di bawah judul")
         for name, line in guide.inserts:
             if name not in INSERTS:
                 problems.add(Source(guide.source_path, line),

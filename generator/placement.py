@@ -172,9 +172,14 @@ def check_placement(catalog: Catalog, guides: list[Guide]) -> None:
         for item_id, line in guide.item_refs:
             item = catalog.items.get(item_id)
             if item is not None and item_id not in locator.places:
-                form = catalog.forms.get(item.id if item.kind == "komponen" else item.component)
-                table = next((n for n, f in INSERTS.items() if f is not None and f == form), None)
-                hint = (f"; sisipkan [[tabel:{table}]] di salah satu panduan" if table
-                        else "; butir jenis ini tidak punya tabel untuk disisipkan")
-                problems.add(Source(guide.source_path, line), f"'{item_id}' tidak tampil di halaman mana pun{hint}")
+                problems.add(Source(guide.source_path, line), unplaced(catalog, item))
     problems.raise_if_any()
+
+
+def unplaced(catalog: Catalog, item: Item) -> str:
+    """Why a link to an item that no page shows cannot be made, and how to show it."""
+    form = catalog.forms.get(item.id if item.kind == "komponen" else item.component)
+    table = next((n for n, f in INSERTS.items() if f is not None and f == form), None)
+    hint = (f"; sisipkan [[tabel:{table}]] di salah satu panduan" if table
+            else "; butir jenis ini tidak punya tabel untuk disisipkan")
+    return f"'{item.id}' tidak tampil di halaman mana pun{hint}"

@@ -24,7 +24,7 @@ from generator.caches import TemplateCache
 from generator.dates import indonesian
 from generator.errors import Problems
 from generator.editions import ResolvedEdition, priority_label
-from generator.guides import COUNT, ITEM_LINK, LIST, TEXT_LINK, counted, headings
+from generator.guides import COUNT, ITEM_LINK, LIST, TEXT_LINK, body_lines, counted, headings
 from generator.kit import FOLDER as KIT_DIR
 from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
@@ -479,7 +479,10 @@ class _Renderer:
 
     def _render_guide(self, guide: Guide) -> Page:
         lines = []
-        for line in guide.body.split("\n"):
+        for _, line, code in body_lines(guide):
+            if code:  # shown as written: an example of [[id]] in a code block stays an example
+                lines.append(line)
+                continue
             stripped = line.strip()
             match = ITEM_LINK.fullmatch(stripped)
             if match and match.group(1).startswith("tabel:"):

@@ -57,7 +57,7 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana sekarang masih kah "
              "arti artinya maksud kepanjangan perlu "
              # Particles and adverbs of chat that say nothing of the topic.
-             "semua semuanya dong sih nih deh kok kan lah pun banget sangat").split()
+             "semua semuanya dong sih nih deh kok kan lah pun banget").split()
 STOP = frozenset(STOPWORDS)
 INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana",
             "yg": "yang", "dgn": "dengan", "utk": "untuk", "tdk": "tidak", "gak": "tidak",

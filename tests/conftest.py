@@ -104,20 +104,18 @@ def pytest_collection_modifyitems(config, items):
     that the workers used to spend waiting for it."""
     reads = {item.path for item in items if "built_site" in item.fixturenames}
     items.sort(key=lambda item: item.path in reads)  # stable: each file's order is kept
-    config.stash[_READS_BUILT_SITE] = bool(reads)
-
-
-_READS_BUILT_SITE = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _national_build_early(request, tmp_path_factory):
-    """On the first worker, start the national build as the run starts (if any test reads it).
-    A failure here is not lost: the build_site fixture then builds again and reports it."""
-    if not request.config.stash.get(_READS_BUILT_SITE, False) or \
-            os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+    """On the first worker, start the national build as the run starts, if a selected test reads
+    it (the session's items are those left after -k and other deselection). A failure here is not
+    lost: the built_site fixture then builds again and reports it."""
+    if os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0" or \
+            not any("built_site" in item.fixturenames for item in request.session.items):
         yield
         return
+    tmp_path_factory.getbasetemp()  # made here, not by two threads at once
     thread = threading.Thread(target=shared_build, args=(tmp_path_factory, "build", _build_national),
                               daemon=True)
     thread.start()

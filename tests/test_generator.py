@@ -128,3 +128,15 @@ def test_guides_write_counts_and_lists_from_the_catalogue(built_site, site_2027)
     assert "dim-uji-kolaborasi" in str(sentence)
     tasks = article(site_2027, "cara-mengisi-rencana.html")
     assert "memiliki 24 pilihan." in tasks and "memuat tujuh aspek BerAKHLAK dengan 21 indikator perilaku" in tasks
+
+
+def test_code_blocks_in_guides_are_shown_as_written(project):
+    """A fenced example of the guide syntax stays an example: not a count, a link or an error."""
+    path = project / "content/faq.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n```markdown\nAda [[jumlah:dimensi]] dimensi:"
+                    " [[daftar:dimensi]], lihat [[pk-tidak-ada]].\n```\n", encoding="utf-8")
+    loaded = load_project(project)  # the unknown id in the code block is no problem
+    edition, guides = loaded.edition("nasional")
+    pages = render_handbook(loaded.config, loaded.catalog, guides, edition, pdf=False).pages
+    faq = next(p.text for p in pages if p.path == "faq.md")
+    assert "```markdown\nAda [[jumlah:dimensi]] dimensi: [[daftar:dimensi]], lihat [[pk-tidak-ada]].\n```" in faq

@@ -302,5 +302,18 @@ def test_guide_count_of_unknown_kind_or_item_and_in_a_heading(project):
         " ekspektasi, indikator-kompetensi, indikator-perilaku, indikator-praktik, istilah,"
         " kelompok-kompetensi, komponen, langkah-siklus, … (+9 lagi))",
         f"content/faq.md:{line + 2}: [[Jumlah:aspek]] tidak dapat dipakai di judul bagian (alamat bagian"
-        " itu akan berubah setiap tahun); tulis jumlahnya di kalimat di bawah judul",
+        " itu bisa berubah bila jumlahnya berubah); tulis jumlahnya di kalimat di bawah judul",
     ]
+
+
+def test_guide_list_of_items_that_no_page_shows(project):
+    """[[daftar:…]] links to each item, so each must be shown somewhere (the parts of TIRTA are
+    shown on its cards and guide, not as catalogue items with a place of their own)."""
+    path = project / "content/faq.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nBagian TIRTA: [[daftar:bagian-tirta]].\n", encoding="utf-8")
+    problems = check(project)
+    assert f"content/faq.md:{len(text.splitlines()) + 2}: [[daftar:bagian-tirta]]: 'tirta-tujuan' tidak tampil" \
+           " di halaman mana pun; butir jenis ini tidak punya tabel untuk disisipkan" in problems
+    assert all(p.startswith(f"content/faq.md:{len(text.splitlines()) + 2}: [[daftar:bagian-tirta]]: 'tirta-")
+               for p in problems), problems

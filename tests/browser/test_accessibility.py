@@ -37,6 +37,17 @@ def test_no_serious_violations(built_site, browser, path):
     assert serious == {360: [], 1280: []}
 
 
+def test_no_serious_violations_on_a_fresh_desktop_load(built_site, browser):
+    """The home page opened at 1280 px, not resized from a phone: what the theme sets up only as
+    a page loads is checked at desktop width too."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto((built_site / "index.html").as_uri())
+    serious = serious_violations(page)
+    context.close()
+    assert serious == []
+
+
 def test_the_check_sees_a_serious_violation(browser, tmp_path):
     """The same check on a page with an image without text and an unlabelled field fails."""
     page_file = tmp_path / "buruk.html"

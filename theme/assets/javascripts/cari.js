@@ -222,21 +222,24 @@
     return pages;
   }
 
-  // How rare a term is: the inverse document frequency of the pages it stands in.
+  // Inverse document frequency: how well matching f of n pages tells pages apart.
+  function idf(f, n) {
+    return Math.log(1 + (n - f + 0.5) / (f + 0.5));
+  }
+
+  // How rare a term is: the idf of the pages it stands in.
   function rarity(t, data) {
     var postings = data.terms[t] || [], docs = {};
     for (var k = 0; k < postings.length; k += 3) docs[postings[k]] = true;
-    var f = Object.keys(docs).length, n = data.docs.length;
-    return Math.log(1 + (n - f + 0.5) / (f + 0.5));
+    return idf(Object.keys(docs).length, data.docs.length);
   }
 
   function search(query, kind, role, data) {
     var us = units(query, data), n = data.docs.length;
+    var rarities = function (ts) { return ts.reduce(function (a, t) { return a + rarity(t, data); }, 0); };
     us.forEach(function (alternatives) {  // a part of the typed phrase weighs its share of its rarity
       alternatives.forEach(function (alt) {
-        if (!alt.typed) return;
-        var sum = function (ts) { return ts.reduce(function (a, t) { return a + rarity(t, data); }, 0); };
-        alt.factor = sum(alt.terms) / (sum(alt.typed) || 1);
+        if (alt.typed) alt.factor = rarities(alt.terms) / (rarities(alt.typed) || 1);
       });
     });
     var pages = gather(us, data);
@@ -253,7 +256,7 @@
       });
       Object.keys(part).forEach(function (u) { df[u] += part[u]; });
     });
-    var weights = df.map(function (f) { return f ? Math.log(1 + (n - f + 0.5) / (f + 0.5)) : 0; });
+    var weights = df.map(function (f) { return f ? idf(f, n) : 0; });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
     var said = words(query, data);
