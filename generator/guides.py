@@ -26,7 +26,8 @@ FILE_LINK = re.compile(r"\]\((?!katalog:|[a-z][a-z0-9+.-]*:|#|<)([^)\s#?]+)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 COUNT, LIST = "jumlah:", "daftar:"
 PLAN_PARTS = "bagian-rencana"  # counted like a kind: the components that are parts of the plan
-HEADING = re.compile(r"^#{1,6}\s")
+# A heading, with its own address when it ends in {#id} (attr_list).
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*#([\w-]+)[^}]*\})?\s*$")
 
 FRONT_MATTER_KEYS = {"judul": True, "ringkasan": True, "peran": False, "modul": False}
 
@@ -90,7 +91,8 @@ def _load_guide(path: Path, rel: str, page: str) -> Guide:
                 guide.inserts.append((target[len("tabel:"):], number))
             elif target.lower().startswith((COUNT, LIST)):
                 guide.counts.append((target, number))
-                if HEADING.match(line):
+                heading = HEADING.match(line)
+                if heading and not heading.group(4):
                     guide.heading_counts.append((target, number))
             else:
                 guide.item_refs.append((target, number))
@@ -155,8 +157,8 @@ def check_guides(guides: list[Guide], catalog: Catalog, generated_pages: set[str
                 problems.add(Source(guide.source_path, line), f"[[{target}]]: {message}")
         for target, line in guide.heading_counts:
             problems.add(Source(guide.source_path, line),
-                         f"[[{target}]] tidak dapat dipakai di judul bagian (alamat bagian itu bisa"
-                         " berubah bila jumlahnya berubah); tulis jumlahnya di kalimat di bawah judul")
+                         f"[[{target}]] di judul bagian memerlukan alamat tetap untuk bagian itu, misalnya"
+                         " {#nama-bagian} di akhir judul (tanpa itu alamatnya berubah bila jumlahnya berubah)")
         for name, line in guide.inserts:
             if name not in INSERTS:
                 problems.add(Source(guide.source_path, line),
@@ -275,7 +277,7 @@ def headings(guide: Guide) -> list[tuple[int, str, str]]:
 
     out = []
     for _, line in _prose_lines(guide):
-        match = re.match(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*#([\w-]+)[^}]*\})?\s*$", line)
+        match = HEADING.match(line)
         if match:
             out.append((len(match.group(1)), match.group(2), match.group(4) or slugify(match.group(2), "-")))
     return out

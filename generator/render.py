@@ -487,13 +487,11 @@ class _Renderer:
             match = ITEM_LINK.fullmatch(stripped)
             if match and match.group(1).startswith("tabel:"):
                 name = match.group(1)[len("tabel:"):]
-                lines.append(self._template(f"tabel_{name}.md.j2", guide.path, guide_headings=headings(guide),
+                titles = [(level, self._guide_text(guide, text), anchor) for level, text, anchor in headings(guide)]
+                lines.append(self._template(f"tabel_{name}.md.j2", guide.path, guide_headings=titles,
                                             component=self.catalog.component(INSERTS[name] or "")))
                 continue
-            line = ITEM_LINK.sub(lambda m: self._guide_insert(guide, m.group(1)), line)
-            line = TEXT_LINK.sub(lambda m: "](" + self.locator.href(self.targets[m.group(1)],
-                                                                     guide.path) + ")", line)
-            lines.append(line)
+            lines.append(self._guide_text(guide, line))
         # MkDocs themes print titles and descriptions into HTML unescaped.
         front = {"title": html.escape(guide.title), "description": html.escape(guide.summary)}
         header = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
@@ -501,6 +499,11 @@ class _Renderer:
         if guide.path in printable_guides([guide]):
             body = self._print_frame(guide.path) + body + self._print_reference(guide.path)
         return Page(guide.path, header + "---\n\n# " + escape_md(guide.title) + "\n\n" + body)
+
+    def _guide_text(self, guide: Guide, text: str) -> str:
+        """A line of a guide with its [[…]] and (katalog:id) written out."""
+        text = ITEM_LINK.sub(lambda m: self._guide_insert(guide, m.group(1)), text)
+        return TEXT_LINK.sub(lambda m: "](" + self.locator.href(self.targets[m.group(1)], guide.path) + ")", text)
 
     def _guide_insert(self, guide: Guide, target: str) -> str:
         """What a [[…]] in a guide's text stands for: a count in words, or a link to the item."""

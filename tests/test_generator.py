@@ -119,6 +119,9 @@ def test_guides_write_counts_and_lists_from_the_catalogue(built_site, site_2027)
         assert f"Ada {practice} indikator dalam {dimensions} dimensi." in text
         assert "terdiri atas empat bagian." in text
         assert "[[" not in text and "jumlah:" not in text
+        # a count in a heading, which keeps its own address
+        heading = soup(site, "apa-itu-pengelolaan-kinerja.html").find(id="empat-bagian-rencana-kinerja")
+        assert heading.get_text(" ", strip=True).startswith("Empat bagian rencana kinerja")
     # The list of dimensions links to each one, the new 2027 dimension included.
     for site, count in ((built_site, 3), (site_2027, 4)):
         page = soup(site, "cara-mengisi-rencana.html")

@@ -291,7 +291,8 @@ def test_guide_count_of_unknown_kind_or_item_and_in_a_heading(project):
     path = project / "content/faq.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "\nAda [[jumlah:indikator-praktek]] indikator, [[daftar:dimensi@pk-tidak-ada]], dan"
-                    " [[jumlah:aspek@tugas-pokok]] aspek.\n\n## [[Jumlah:aspek]] aspek\n", encoding="utf-8")
+                    " [[jumlah:aspek@tugas-pokok]] aspek.\n\n## [[Jumlah:aspek]] aspek\n\n"
+                    "## [[Jumlah:aspek]] aspek BerAKHLAK {#aspek-berakhlak}\n", encoding="utf-8")
     line = len(text.splitlines()) + 2
     assert check(project) == [
         f"content/faq.md:{line}: [[daftar:dimensi@pk-tidak-ada]]: id katalog 'pk-tidak-ada' tidak dikenal"
@@ -301,8 +302,8 @@ def test_guide_count_of_unknown_kind_or_item_and_in_a_heading(project):
         " (maksud Anda 'indikator-praktik'?) (yang ada: aspek, bagian-rencana, bagian-tirta, dimensi,"
         " ekspektasi, indikator-kompetensi, indikator-perilaku, indikator-praktik, istilah,"
         " kelompok-kompetensi, komponen, langkah-siklus, … (+9 lagi))",
-        f"content/faq.md:{line + 2}: [[Jumlah:aspek]] tidak dapat dipakai di judul bagian (alamat bagian"
-        " itu bisa berubah bila jumlahnya berubah); tulis jumlahnya di kalimat di bawah judul",
+        f"content/faq.md:{line + 2}: [[Jumlah:aspek]] di judul bagian memerlukan alamat tetap untuk bagian"
+        " itu, misalnya {#nama-bagian} di akhir judul (tanpa itu alamatnya berubah bila jumlahnya berubah)",
     ]
 
 
