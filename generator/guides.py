@@ -199,7 +199,7 @@ def count_problems(catalog: Catalog, spec: str) -> list[str]:
         return [f"id katalog '{within}' tidak dikenal{did_you_mean(within, catalog.items)}"
                 " (daftar id ada di berkas catalog/*.yml, kunci 'id')"]
     if not counted(catalog, spec):
-        return [f"tidak ada butir '{kind}' di bawah '{within}'"]
+        return [f"tidak ada butir '{kind}' di bawah '{within}'" if within else f"katalog ini tidak memuat butir '{kind}'"]
     return []
 
 
