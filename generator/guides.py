@@ -69,6 +69,10 @@ def _load_guide(path: Path, rel: str, page: str) -> Guide:
     for key, required in FRONT_MATTER_KEYS.items():
         if required and not (isinstance(meta.get(key), str) and meta[key].strip()):
             problems.add(Source(rel, 1), f"front matter: '{key}' wajib diisi dengan teks")
+        elif isinstance(meta.get(key), str) and ITEM_LINK.search(meta[key]):
+            # titles and summaries are shown as written (navigation, search, link previews)
+            problems.add(Source(rel, 1 + meta.line_of(key)), f"front matter: '{key}' tidak dapat memuat"
+                         f" {ITEM_LINK.search(meta[key]).group(0)}; tulis teksnya langsung")
     roles = meta.get("peran") or []
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
         problems.add(Source(rel, 1 + meta.line_of("peran")), "front matter: 'peran' harus berupa daftar id peran")

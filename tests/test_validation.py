@@ -318,3 +318,10 @@ def test_guide_list_of_items_that_no_page_shows(project):
            " di halaman mana pun; butir jenis ini tidak punya tabel untuk disisipkan" in problems
     assert all(p.startswith(f"content/faq.md:{len(text.splitlines()) + 2}: [[daftar:bagian-tirta]]: 'tirta-")
                for p in problems), problems
+
+
+def test_guide_front_matter_is_shown_as_written(project):
+    path = project / "content/linimasa.md"
+    replace_in(path, "judul: Linimasa 2026", "judul: Linimasa [[jumlah:linimasa]] tahap")
+    assert check(project) == [f"content/linimasa.md:{line_of(path, 'judul:')}: front matter: 'judul' tidak dapat"
+                              " memuat [[jumlah:linimasa]]; tulis teksnya langsung"]
