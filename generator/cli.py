@@ -219,6 +219,7 @@ def _report_pdf(result) -> None:
 
 def _check(args, root: Path) -> int:
     from generator.build import load_project
+    from generator.guides import year_hint
     from generator.site_config import hints
 
     project = load_project(root)
@@ -226,7 +227,8 @@ def _check(args, root: Path) -> int:
     editions = len(project.config.editions)
     print(f"Tidak ada masalah: {items} butir katalog, {len(project.guides)} panduan, dan"
           f" {editions} edisi daerah/sekolah diperiksa.", file=sys.stderr)
-    for hint in hints(project.config):
+    stale = year_hint(project.guides, project.catalog.manifest.year)
+    for hint in [*hints(project.config), *([stale] if stale else [])]:
         print(f"Petunjuk: {hint}", file=sys.stderr)
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from pathlib import Path
 
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
@@ -213,6 +214,27 @@ def counted(catalog: Catalog, spec: str) -> list:
     kind, _, within = spec.partition("@")
     items = catalog.plan if kind == PLAN_PARTS else catalog.of_kind(kind)
     return [i for i in items if not within or within in {a.id for a in i.ancestors()}]
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def year_hint(guides: list[Guide], year: int) -> str | None:
+    """When the year the guides name most often is older than the catalogue's, they were probably
+    written for an earlier cycle: `check` says so once, with where that year stands (a hint, not
+    an error: a guide may rightly tell what changed in an earlier year, or look a year ahead)."""
+    mentions = [(int(m.group(0)), guide.source_path, number) for guide in guides
+                for number, line in _prose_lines(guide) for m in YEAR.finditer(line)]
+    if not mentions:
+        return None
+    counts = Counter(y for y, _, _ in mentions)
+    usual = max(counts, key=lambda y: (counts[y], y))
+    if usual >= year:
+        return None
+    where = [(path, number) for y, path, number in mentions if y == usual]
+    return (f"panduan paling sering menyebut tahun {usual} ({len(where)} kali di {len({p for p, _ in where})}"
+            f" panduan, misalnya {where[0][0]}:{where[0][1]}), padahal katalognya untuk {year}; periksa"
+            f" apakah teksnya masih berlaku untuk {year}")
 
 
 def check_linked_files(root: Path, guides: list[Guide]) -> None:

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import load_project
 from generator.render import render_handbook
-from tests.conftest import next_year_project
+from tests.conftest import ROOT, next_year_project, run_cli
 from tests.test_worksheets import pdf_text
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -143,3 +143,15 @@ def test_code_blocks_in_guides_are_shown_as_written(project):
     pages = render_handbook(loaded.config, loaded.catalog, guides, edition, pdf=False).pages
     faq = next(p.text for p in pages if p.path == "faq.md")
     assert "```markdown\nAda [[jumlah:dimensi]] dimensi: [[daftar:dimensi]], lihat [[pk-tidak-ada]].\n```" in faq
+
+
+def test_check_says_when_the_guides_were_written_for_an_earlier_year(tmp_path):
+    """Next year's catalogue with this year's guides: `check` passes and says, once, that the
+    guides mostly name 2026 and where; this year's project gets no such hint."""
+    result = run_cli("check", cwd=next_year_project(tmp_path / "proyek"))
+    assert result.returncode == 0, result.stderr
+    [hint] = [line for line in result.stderr.splitlines() if "paling sering menyebut tahun" in line]
+    assert re.fullmatch(r"Petunjuk: panduan paling sering menyebut tahun 2026 \(\d+ kali di \d+ panduan, misalnya"
+                        r" content/[\w/-]+\.md:\d+\), padahal katalognya untuk 2027; periksa apakah teksnya"
+                        r" masih berlaku untuk 2027", hint), hint
+    assert "menyebut tahun" not in run_cli("check", cwd=ROOT).stderr
