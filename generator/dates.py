@@ -15,19 +15,15 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
           "Oktober", "November", "Desember")
 
 
-def source_dates(root: Path, paths: list[str]) -> dict[str, datetime.date]:
-    """Date of the last change of each path (POSIX, relative to `root`)."""
-    return SourceDates().of(root, paths)
-
-
 class SourceDates:
-    """source_dates for many lookups in one build (every edition's own pages): git is asked once
-    per folder."""
+    """When source files last changed, for one build (the shared pages and every edition's own):
+    git is asked once per folder."""
 
     def __init__(self):
         self._git: dict[Path, tuple[dict[str, datetime.date], set[str]]] = {}
 
     def of(self, root: Path, paths: list[str]) -> dict[str, datetime.date]:
+        """Date of the last change of each path (POSIX, relative to `root`)."""
         if root not in self._git:
             self._git[root] = _git_dates(root)
         committed, dirty = self._git[root]

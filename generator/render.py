@@ -507,11 +507,11 @@ class _Renderer:
 
     def _guide_insert(self, guide: Guide, target: str) -> str:
         """What a [[…]] in a guide's text stands for: a count in words, or a link to the item."""
-        context = {"page_path": guide.path}
+        context, spec = {"page_path": guide.path}, target.partition(":")[2]
         if target.lower().startswith(LIST):
-            return join_and([self._link(context, i) for i in counted(self.catalog, target[len(LIST):])])
+            return join_and([self._link(context, i) for i in counted(self.catalog, spec)])
         if target.lower().startswith(COUNT):
-            text = number(len(counted(self.catalog, target[len(COUNT):])))
+            text = number(len(counted(self.catalog, spec)))
             return text[0].upper() + text[1:] if target[0] == "J" else text
         return self._link(context, self.targets[target])
 

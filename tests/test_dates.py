@@ -6,7 +6,7 @@ import datetime
 import os
 import subprocess
 
-from generator.dates import indonesian, source_dates
+from generator.dates import SourceDates, indonesian
 
 
 def git(root, *args, date="2026-03-04T10:00:00"):
@@ -27,16 +27,16 @@ def test_committed_files_carry_their_commit_date_and_edited_ones_their_own_time(
     os.utime(root / "content/b.md", (datetime.datetime(2026, 5, 6, 12).timestamp(),) * 2)
     (root / "content/c.md").write_text("baru\n", encoding="utf-8")
     os.utime(root / "content/c.md", (datetime.datetime(2026, 7, 8, 12).timestamp(),) * 2)
-    dates = source_dates(root, ["content/a.md", "content/b.md", "content/c.md"])
+    dates = SourceDates().of(root, ["content/a.md", "content/b.md", "content/c.md"])
     assert dates == {"content/a.md": datetime.date(2026, 3, 4), "content/b.md": datetime.date(2026, 5, 6),
                      "content/c.md": datetime.date(2026, 7, 8)}
     # The same commit gives the same date whatever the file's time on this disk.
     os.utime(root / "content/a.md", (0, 0))
-    assert source_dates(root, ["content/a.md"]) == {"content/a.md": datetime.date(2026, 3, 4)}
+    assert SourceDates().of(root, ["content/a.md"]) == {"content/a.md": datetime.date(2026, 3, 4)}
 
 
 def test_without_git_the_files_own_time(tmp_path):
     (tmp_path / "x.yml").write_text("a: 1\n", encoding="utf-8")
     os.utime(tmp_path / "x.yml", (datetime.datetime(2026, 1, 31, 12).timestamp(),) * 2)
-    assert source_dates(tmp_path, ["x.yml", "tidak-ada.yml"]) == {"x.yml": datetime.date(2026, 1, 31)}
+    assert SourceDates().of(tmp_path, ["x.yml", "tidak-ada.yml"]) == {"x.yml": datetime.date(2026, 1, 31)}
     assert indonesian(datetime.date(2026, 1, 31)) == "31 Januari 2026"

@@ -341,8 +341,8 @@
     if (!best) return {anchor: "", parts: []};
     var text = best[2] || best[1], pieces = text.split(/(\s+)/);
     var found = pieces.map(function (piece) {  // the query term each piece is, if any
-      var token = window.HandbookStemmer.tokens(piece)[0];
-      return token && wanted[term(token, data)] ? term(token, data) : null;
+      var token = window.HandbookStemmer.tokens(piece)[0], t = token && term(token, data);
+      return t && wanted[t] ? t : null;
     });
     // The window where most of the query's words stand together ("ribut" in a line of everyday
     // words, not the first "kelas" of the definition above it); the earliest of equals.
