@@ -26,6 +26,31 @@ def serious_violations(page) -> list[str]:
             for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
+# Resolves once the page has been still for three frames in a row at the expected width: no
+# animation or transition running and the theme's sidebars and navigation in the same place with
+# the same visibility. The theme's own scripts react to a resize a frame or more later (on a busy
+# machine several), so the width alone does not mean the new layout is there.
+SETTLED = """width => new Promise(resolve => {
+  let last = null, calm = 0;
+  const look = () => JSON.stringify([...document.querySelectorAll('.md-sidebar, .md-nav, .md-tabs')]
+    .map(e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                return [r.x, r.y, r.width, r.height, s.visibility, s.display]; }));
+  const tick = () => {
+    const now = look(), still = document.getAnimations().every(a => a.playState !== 'running');
+    calm = still && now === last && window.innerWidth === width ? calm + 1 : 0;
+    last = now;
+    if (calm >= 3) resolve(); else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+
+
+def resize_and_settle(page, width: int, height: int = 800) -> None:
+    """Give the page a new viewport width and wait until its layout has settled (SETTLED)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.evaluate(SETTLED, width)
+
+
 @pytest.fixture
 def phone(browser):
     """A 360x640 phone-sized page that records every request it makes."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import serious_violations
+from tests.browser.conftest import resize_and_settle, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +28,7 @@ def test_no_serious_violations(built_site, browser, path):
         page.locator("#cari-hasil li").first.wait_for()
     serious = {}
     for width in (360, 1280):
-        page.set_viewport_size({"width": width, "height": 800})
-        # the new layout settled: the width applied and the tabs' fade-in transitions finished
-        page.wait_for_function(f"window.innerWidth === {width} && document.getAnimations()"
-                               ".every(a => a.playState !== 'running')")
+        resize_and_settle(page, width)
         serious[width] = serious_violations(page)
     context.close()
     assert serious == {360: [], 1280: []}
