@@ -53,7 +53,7 @@ class Printer:
 
     def __init__(self, cache_dir: Path):
         self.cache_dir = cache_dir
-        self._playwright = self._browser = None
+        self._playwright = self._browser = self._tab = None
         self.printed = self.reused = 0
         self.seconds = 0.0  # time spent in Chromium, browser start included
 
@@ -66,6 +66,10 @@ class Printer:
             self._playwright.stop()
 
     def _page(self):
+        """The one tab every page is printed from: opening a tab per page cost Chromium twice the
+        time of the printing itself (bench/pdf.py)."""
+        if self._tab is not None:
+            return self._tab
         if self._browser is None:
             from playwright.sync_api import sync_playwright
 
@@ -81,7 +85,8 @@ class Printer:
             self._context = self._browser.new_context(java_script_enabled=False)
             # Printing needs nothing from the network: refuse anything that is not a local file.
             self._context.route(re.compile(r"^(?!file:|data:)"), lambda route: route.abort())
-        return self._context.new_page()
+        self._tab = self._context.new_page()
+        return self._tab
 
     def print_page(self, html_path: Path, styles: bytes) -> tuple[Path, bool]:
         """Print a built page to PDF (A4, from its print stylesheet, with an outline of its
@@ -98,7 +103,6 @@ class Printer:
         temp = cached.with_suffix(f".{os.getpid()}.tmp")
         # The outline (from the tagged structure) marks where each worksheet starts.
         page.pdf(path=str(temp), prefer_css_page_size=True, outline=True, tagged=True)
-        page.close()
         temp.replace(cached)
         self.printed += 1
         self.seconds += time.perf_counter() - started
