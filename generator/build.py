@@ -25,7 +25,8 @@ from generator.kit import Scene, load_scenes
 from generator.lock import alive, build_lock
 from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
-from generator.placement import check_placement, generated_pages, printable_guides, section_pages
+from generator.placement import (check_glossary_homes, check_placement, generated_pages, printable_guides,
+                                 section_pages)
 from generator.project_layers import ProjectLayers
 from generator.render import render_handbook
 from generator.site_config import SiteConfig, check_nav, load_site_config
@@ -104,6 +105,7 @@ def load_project(root: Path) -> Project:
         generated |= {a.path(page) for a in audiences if a.catalog for page in section_pages(a.catalog)}
         _collect(problems, check_guides, guides, catalog, generated, modules)
         _collect(problems, check_placement, catalog, guides)
+        _collect(problems, check_glossary_homes, catalog, guides)
         for edition_id, pages in overlays.items():
             _collect(problems, check_guides, pages, catalog, generated, modules, guides)
             if config is not None and edition_id in config.editions:
@@ -338,7 +340,8 @@ def build_shared(project: Project, out: Path, stage: Path, printer, dates: Sourc
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides}, project.root)
     chrome = Chrome.take(out)
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides},
-                {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages}, rendered.search_kinds)
+                {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages}, rendered.search_kinds,
+                rendered.glossary_homes)
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         for audience in project.audiences:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.errors import Problems, Source
+from generator.errors import Problems, Source, did_you_mean
 from generator.kit import FOLDER as KIT_DIR
 from generator.kit import card_set_pages
 from generator.model import Catalog, Guide, Item
@@ -164,6 +164,21 @@ def section_search_kinds(catalog: Catalog, section: str, audience: str, used: se
     return {section_kind(section, k): f"{v} ({audience})" for k, v in names.items() if k in used}
 
 
+def glossary_terms(catalog: Catalog) -> list[Item]:
+    """The terms of the catalogue's glossary (the component of form 'glosarium'), if it has one."""
+    glossary = next((c for cid, c in catalog.components.items() if catalog.forms.get(cid) == "glosarium"), None)
+    return glossary.children.get("istilah", []) if glossary else []
+
+
+def glossary_home(term: Item, guides: list[Guide], locator: Locator) -> tuple[str, str | None] | None:
+    """The page (and anchor) a glossary term's `selengkapnya` names: a guide by its path, or a
+    catalogue item or generated page by its id; None when it names nothing that is shown."""
+    target = term.get("selengkapnya")
+    if any(g.path == target for g in guides):
+        return target, None
+    return locator.places.get(target)
+
+
 def check_placement(catalog: Catalog, guides: list[Guide]) -> None:
     """Every item a guide links to must be shown somewhere (e.g. its table inserted in a guide)."""
     problems = Problems()
@@ -173,6 +188,26 @@ def check_placement(catalog: Catalog, guides: list[Guide]) -> None:
             item = catalog.items.get(item_id)
             if item is not None and item_id not in locator.places:
                 problems.add(Source(guide.source_path, line), unplaced(catalog, item))
+    problems.raise_if_any()
+
+
+def check_glossary_homes(catalog: Catalog, guides: list[Guide]) -> None:
+    """Every glossary term's `selengkapnya` names a page of the handbook (an edition that switches
+    that guide off shows the entry without the link)."""
+    problems = Problems()
+    locator = Locator(catalog, guides)
+    for term in glossary_terms(catalog):
+        target = term.get("selengkapnya")
+        if target is None or glossary_home(term, guides, locator):
+            continue
+        item = catalog.items.get(target)
+        if item is not None:
+            message = unplaced(catalog, item)
+        else:
+            names = [g.path for g in guides] + list(link_targets(catalog))
+            message = (f"'{target}' tidak dikenal{did_you_mean(target, names)}; tulis id butir katalog"
+                       " (misalnya 'pk-umpan-balik') atau alamat panduan (misalnya 'coaching/tirta.md')")
+        problems.add(term.source, f"istilah '{term.id}', kunci 'selengkapnya': {message}")
     problems.raise_if_any()
 
 

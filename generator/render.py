@@ -29,7 +29,8 @@ from generator.kit import FOLDER as KIT_DIR
 from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
-                                 WORKSHEETS_INDEX, Locator, component_page, link_targets, own_page_items,
+                                 WORKSHEETS_INDEX, Locator, component_page, glossary_home, glossary_terms,
+                                 link_targets, own_page_items,
                                  page_kind, printable_guides, search_kinds, section_kind, section_search_kinds)
 from generator.stemmer import browser_script
 from generator.site_config import CATALOG_TOKEN, WORKSHEETS_TOKEN, SiteConfig
@@ -70,6 +71,8 @@ class Rendered:
     unlisted: list[str] = field(default_factory=list)  # pages deliberately not in the navigation
     assets: list[Page] = field(default_factory=list)  # generated files other than pages (scripts)
     search_kinds: dict[str, str] = field(default_factory=dict)  # page kind -> its name in the search filter
+    # glossary term id -> the built page its `selengkapnya` names (search leans to it for the term)
+    glossary_homes: dict[str, str] = field(default_factory=dict)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
@@ -246,6 +249,7 @@ class _Renderer:
         self.pdf = pdf
         self.section = section  # an extra audience: pages are rendered as if at the root, then moved
         self.unlisted: list[str] = []
+        self.glossary_homes: dict[str, str] = {}
         self.locator, self.targets, self.refs = _placement(catalog, guides)
         self.env = _environment()
         # Per-edition values reach the templates as render context (the environment is shared).
@@ -374,7 +378,8 @@ class _Renderer:
         title = self.config.title if self.edition.is_national else f"{self.config.title} – {self.edition.name}"
         return Rendered(pages, nav, title, self.config.description, self.edition.colour,
                         self.config.footer, self.edition, self.unlisted,
-                        assets=[Page(STEMMER_SCRIPT, browser_script())], search_kinds=kinds)
+                        assets=[Page(STEMMER_SCRIPT, browser_script())], search_kinds=kinds,
+                        glossary_homes=self.glossary_homes)
 
     def render_section(self, updated: dict[str, datetime.date], main_kinds: dict[str, str]) -> _Section:
         """An extra audience's section: its catalogue, worksheets and plan builder, each page
@@ -449,9 +454,20 @@ class _Renderer:
         return nav
 
     def _render_search(self, pages: list[Page], kinds: dict[str, str]) -> None:
-        glossary = self.catalog.component("glosarium")
-        terms = sorted(glossary.children.get("istilah", []), key=lambda t: t.nama.casefold()) if glossary else []
-        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms)))
+        terms = sorted(glossary_terms(self.catalog), key=lambda t: t.nama.casefold())
+        more = {}  # term id -> (link text, address) of the page that explains it in full
+        titles = {g.path: g.title for g in self.guides}
+        for term in terms:
+            home = glossary_home(term, self.guides, self.locator)
+            if home is None:
+                continue
+            path, anchor = home
+            target = self.catalog.items.get(term["selengkapnya"]) or self.targets.get(term["selengkapnya"])
+            text = titles.get(term["selengkapnya"]) or display_name(target)
+            href = posixpath.relpath(path, posixpath.dirname(GLOSSARY_PAGE) or ".") + (f"#{anchor}" if anchor else "")
+            more[term.id] = (text, href)
+            self.glossary_homes[term.id] = path.removesuffix(".md") + ".html"
+        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms, more=more)))
         pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=kinds,
                                                       roles=self.catalog.of_kind("peran"))))
 

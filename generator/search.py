@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import Catalog
-from generator.placement import GLOSSARY_KIND, search_kinds
+from generator.placement import GLOSSARY_KIND, glossary_terms, search_kinds
 
 FOLDER = "cari"
 TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results it shows)
@@ -248,10 +248,10 @@ def _stem(token: str) -> str:
 
 
 def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str]], dict[str, int]]:
-    """Each glossary term's forms (as stemmed phrases) and a map phrase -> term number."""
+    """Each glossary term's forms (as stemmed phrases), in glossary_terms order, and a map
+    phrase -> term number."""
     groups, forms = [], {}
-    glossary = catalog.components.get("glosarium")
-    for entry in glossary.children.get("istilah", []) if glossary else []:
+    for entry in glossary_terms(catalog):
         phrases = []
         # A one-word synonym that the stemmer cut down to a bare root ('pelajar' -> 'ajar') would
         # also match every other word on that root ('belajar', 'mengajar'): it stays a word of
@@ -315,9 +315,11 @@ def _saturate(tf: float, idf: float) -> int:
 
 
 def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
-                kinds: dict[str, str], labels: dict[str, str] | None = None) -> dict:
+                kinds: dict[str, str], labels: dict[str, str] | None = None,
+                homes: dict[str, str] | None = None) -> dict:
     """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports.
-    `labels`: every page kind's name in the filter (default: the catalogue's)."""
+    `labels`: every page kind's name in the filter (default: the catalogue's); `homes`: glossary
+    term id -> the page that explains it in full (its `selengkapnya`, as rendered)."""
     analyzer = Analyzer(catalog)
     docs = read_docs(site, roles, kinds)
     parsed = [_fields(doc, analyzer) for doc in docs]
@@ -369,6 +371,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Hubs touch every part briefly (the glossary's entries, the home page's summaries): the
     # browser weighs them down unless a heading names the query, and question words never lift them.
     hubs = [n for n, d in enumerate(docs) if d.kind == GLOSSARY_KIND or d.url == HOME]
+    number = {d.url: n for n, d in enumerate(docs)}
     for question, cues in PRIORS.items():
         words = analyzer.stemmer.tokens(cues)
         cue = set(words) | {analyzer.term(t) for t in words}
@@ -401,6 +404,8 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         "example": sorted({analyzer.term(t) for t in analyzer.stemmer.tokens(EXAMPLE_WORDS)}),
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
         "hubs": hubs,
+        # Per glossary term (as in groups), the page that explains it in full, or -1.
+        "homes": [number.get((homes or {}).get(t.id), -1) for t in glossary_terms(catalog)],
     }
     out = site / FOLDER
     out.mkdir(exist_ok=True)

@@ -137,10 +137,13 @@ def next_year_project(dest: Path) -> Path:
     project = copy_project(dest)
     for path in NEXT_YEAR.glob("*.yml"):
         shutil.copy(path, project / "catalog" / path.name)
-    # The renamed component's id changed, so guides that link to it are updated too.
+    # The renamed component's id changed, so guides that link to it, and the glossary term that
+    # names it as the page explaining it in full, are updated too (`check` names both).
     for guide in (project / "content").rglob("*.md"):
         text = guide.read_text(encoding="utf-8")
         guide.write_text(text.replace("[[pengembangan-kompetensi]]", "[[pengembangan-profesi]]"), encoding="utf-8")
+    replace_in(project / "catalog/glosarium.yml", "selengkapnya: pengembangan-kompetensi",
+               "selengkapnya: pengembangan-profesi")
     config = project / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("Katalog 2026", "Katalog 2027"), encoding="utf-8")
     return project

@@ -258,3 +258,28 @@ def test_everyday_words_are_shown_where_each_item_is(built_site):
             text = normalise(box.get_text(" "))
         problems += [f"{item.id}: {line!r} missing" for line in item["keseharian"] if normalise(line) not in text]
     assert problems == []
+
+
+def test_glossary_entries_link_to_the_page_that_explains_them(built_site, catalog):
+    """Every term with `selengkapnya` ends with a "Selengkapnya" link that leads to an existing page
+    and section; 'Angka kredit' leads to the predikat page."""
+    page = soup(built_site / "glosarium.html")
+    linked = {}
+    for term in catalog.items.values():
+        if term.kind != "istilah" or not term.get("selengkapnya"):
+            continue
+        heading = page.find(id=term.id)
+        entry = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            entry.append(sibling)
+        links = [a for p in entry if p.find("em", string="Selengkapnya:") for a in p.find_all("a")]
+        assert len(links) == 1, term.id
+        target, anchor = urldefrag(links[0]["href"])
+        assert (built_site / target).is_file(), (term.id, target)
+        if anchor:
+            assert soup(built_site / target).find(id=anchor), (term.id, links[0]["href"])
+        linked[term.id] = (links[0]["href"], links[0].get_text())
+    assert linked["istilah-angka-kredit"] == ("predikat-kinerja.html", "Predikat kinerja")
+    assert linked["istilah-gratifikasi"] == ("katalog/perilaku-kerja/akuntabel.html", "Akuntabel")

@@ -284,7 +284,28 @@ def test_everyday_words_only_where_a_page_shows_them(project):
     line = line_of(path, "keseharian:")
     assert check(project) == [
         f"catalog/glosarium.yml:{line}: kunci tidak dikenal 'keseharian' pada istilah glosarium"
-        " (yang dikenal: arti, bentuk, catatan, catatan_teks, id, nama, singkatan, sinonim, sumber)"]
+        " (yang dikenal: arti, bentuk, catatan, catatan_teks, id, nama, selengkapnya, singkatan, sinonim,"
+        " sumber)"]
+
+
+def test_glossary_further_reading_must_name_a_page(project):
+    """A glossary term's `selengkapnya` names a guide by its path or an item by its id; a typo in
+    either, and an item that no page shows, are reported at the term, all at once, in the file's order."""
+    path = project / "catalog/glosarium.yml"
+    replace_in(path, "selengkapnya: predikat-kinerja.md\n    arti: >-\n      Hasil akhir",
+               "selengkapnya: predikat-kinerj.md\n    arti: >-\n      Hasil akhir")
+    replace_in(path, "selengkapnya: akuntabel", "selengkapnya: akuntable")
+    replace_in(path, "selengkapnya: coaching/tirta.md", "selengkapnya: tirta-tujuan")  # a step no page shows
+    where = {name: line_of(path, f"id: istilah-{name}") for name in ("predikat-kinerja", "gratifikasi", "tirta")}
+    found = [p for p in check(project) if "selengkapnya" in p]
+    hint = "; tulis id butir katalog (misalnya 'pk-umpan-balik') atau alamat panduan (misalnya 'coaching/tirta.md')"
+    assert found == [
+        f"catalog/glosarium.yml:{where['tirta']}: istilah 'istilah-tirta', kunci 'selengkapnya': 'tirta-tujuan'"
+        " tidak tampil di halaman mana pun; butir jenis ini tidak punya tabel untuk disisipkan",
+        f"catalog/glosarium.yml:{where['predikat-kinerja']}: istilah 'istilah-predikat-kinerja', kunci 'selengkapnya':"
+        f" 'predikat-kinerj.md' tidak dikenal (maksud Anda 'predikat-kinerja.md'?){hint}",
+        f"catalog/glosarium.yml:{where['gratifikasi']}: istilah 'istilah-gratifikasi', kunci 'selengkapnya':"
+        f" 'akuntable' tidak dikenal (maksud Anda 'akuntabel'?){hint}"]
 
 
 def test_guide_count_of_unknown_kind_or_item_and_in_a_heading(project):

@@ -222,3 +222,11 @@ def test_one_word_of_a_typed_phrase_counts_as_part_of_it(search_page):
     whole = results(search_page, "ada berapa ekspektasi khusus pimpinan")
     assert whole.index("katalog/perilaku-kerja/index.html") < whole.index(
         "katalog/praktik-kinerja/pk-ekspektasi-murid.html")
+
+
+def test_a_named_glossary_term_leads_to_the_page_that_explains_it(search_page):
+    """'angka kredit' is explained on the predikat page (the term's `selengkapnya` in the
+    glossary): that page comes first, and the glossary entry stays among the first results."""
+    found = results(search_page, "angka kredit")
+    assert found[0] == "predikat-kinerja.html"
+    assert "glosarium.html" in found[:3]

@@ -32,6 +32,7 @@
   // A glossary form of several words of which only some stand in a place ('ajar' of 'modul ajar',
   // the root of every 'pembelajaran') is weak evidence: that share of the words, times this.
   var PARTIAL = 0.3;
+  var HOME = 2;  // lift of the page that explains a glossary term the query names (times its share)
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -133,10 +134,12 @@
             // A one-word form that is one of the words the query typed ('ekspektasi' of
             // 'ekspektasi khusus pimpinan') finds the concept for a reader who types only that
             // word; for this query it is only part of what was asked (weighed in search()).
-            out.push(data.groups[group].map(function (p) {
+            var alternatives = data.groups[group].map(function (p) {
               var words = p.split(" "), part = n > 1 && words.length === 1 && typed.indexOf(p) >= 0;
               return {terms: words, factor: 1, typed: part ? typed : null};
-            }));
+            });
+            alternatives.group = group;
+            out.push(alternatives);
           }
           seen["g" + group] = true;
           i += n;
@@ -266,6 +269,13 @@
         if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
       });
     });
+    // The page a named glossary term is explained on (its 'selengkapnya') leans ahead, by the
+    // term's share of the query: 'angka kredit' leads to the predikat page, not only to its entry.
+    var home = {};
+    us.forEach(function (alternatives, u) {
+      var page = alternatives.group === undefined ? -1 : data.homes[alternatives.group];
+      if (page >= 0) home[page] = (home[page] || 0) + weights[u] / total;
+    });
     var wantsExample = analyze(query, data).some(function (t) { return data.example.indexOf(t) >= 0; });
     var results = Object.keys(pages).map(function (d) {
       var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {};
@@ -306,6 +316,7 @@
       Object.keys(bySection).forEach(function (section) {
         if (+section !== best.section) score += BREADTH * bySection[section];
       });
+      if (home[d]) score *= 1 + HOME * home[d];
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias and the home page sums up every part, so they match broadly;
       // they should not crowd out answers, unless one of their headings is named by the whole query
