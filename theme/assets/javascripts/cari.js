@@ -316,23 +316,25 @@
       Object.keys(bySection).forEach(function (section) {
         if (+section !== best.section) score += BREADTH * bySection[section];
       });
+      var plain = score;  // before the lift below: how strong a match it is (see strong)
       if (home[d]) score *= 1 + HOME * home[d];
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias and the home page sums up every part, so they match broadly;
       // they should not crowd out answers, unless one of their headings is named by the whole query
       // or (the glossary) the query asks what a word means.
       else if (data.hubs.indexOf(+d) >= 0 && best.heading < HUB_NAMED) score *= HUB;
-      return {doc: +d, score: score, coverage: best.coverage, section: best.section};
+      return {doc: +d, score: score, plain: plain, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
       return (!kind || doc[2] === kind) && (!role || doc[3].indexOf(role) >= 0);
     });
     results.sort(function (a, b) { return b.score - a.score; });
     // Strong matches cover most of what the best page covers and score near it; the rest
-    // mention a word or two and are folded under "Hasil lain".
-    var top = results[0];
+    // mention a word or two and are folded under "Hasil lain". A glossary entry the query names
+    // stays strong beside the page its term lifted ahead of it: nearness counts without the lift.
+    var top = results[0], plainTop = Math.max.apply(null, results.map(function (r) { return r.plain; }));
     var strong = results.filter(function (r) {
-      return r.coverage >= 0.75 * top.coverage && r.score >= STRONG * top.score;
+      return r.coverage >= 0.75 * top.coverage && (r.score >= STRONG * top.score || r.plain >= STRONG * plainTop);
     }).length;
     return {results: results, units: us, strong: strong};
   }
