@@ -170,11 +170,13 @@ def glossary_terms(catalog: Catalog) -> list[Item]:
     return glossary.children.get("istilah", []) if glossary else []
 
 
-def glossary_home(term: Item, guides: list[Guide], locator: Locator) -> tuple[str, str | None] | None:
-    """The page (and anchor) a glossary term's `selengkapnya` names: a guide by its path, or a
-    catalogue item or generated page by its id; None when it names nothing that is shown."""
+def glossary_home(term: Item, catalog: Catalog, guides: list[Guide],
+                  locator: Locator) -> tuple[str, str | None] | None:
+    """The page (and anchor) a glossary term's `selengkapnya` names: a guide or a generated page
+    (lembar-kerja/index.md) by its path, or a catalogue item or worksheet by its id; None when it
+    names nothing that is shown."""
     target = term.get("selengkapnya")
-    if any(g.path == target for g in guides):
+    if any(g.path == target for g in guides) or target in generated_pages(catalog, guides):
         return target, None
     return locator.places.get(target)
 
@@ -198,15 +200,15 @@ def check_glossary_homes(catalog: Catalog, guides: list[Guide]) -> None:
     locator = Locator(catalog, guides)
     for term in glossary_terms(catalog):
         target = term.get("selengkapnya")
-        if target is None or glossary_home(term, guides, locator):
+        if target is None or glossary_home(term, catalog, guides, locator):
             continue
         item = catalog.items.get(target)
         if item is not None:
             message = unplaced(catalog, item)
         else:
-            names = [g.path for g in guides] + list(link_targets(catalog))
+            names = [g.path for g in guides] + sorted(generated_pages(catalog, guides)) + list(link_targets(catalog))
             message = (f"'{target}' tidak dikenal{did_you_mean(target, names)}; tulis id butir katalog"
-                       " (misalnya 'pk-umpan-balik') atau alamat panduan (misalnya 'coaching/tirta.md')")
+                       " (misalnya 'pk-umpan-balik') atau alamat halaman (misalnya 'coaching/tirta.md')")
         problems.add(term.source, f"istilah '{term.id}', kunci 'selengkapnya': {message}")
     problems.raise_if_any()
 

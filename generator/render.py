@@ -456,9 +456,9 @@ class _Renderer:
     def _render_search(self, pages: list[Page], kinds: dict[str, str]) -> None:
         terms = sorted(glossary_terms(self.catalog), key=lambda t: t.nama.casefold())
         more = {}  # term id -> (link text, address) of the page that explains it in full
-        titles = {g.path: g.title for g in self.guides}
+        titles = {p.path: _front_title(p) for p in pages}
         for term in terms:
-            home = glossary_home(term, self.guides, self.locator)
+            home = glossary_home(term, self.catalog, self.guides, self.locator)
             if home is None:
                 continue
             path, anchor = home

@@ -298,7 +298,7 @@ def test_glossary_further_reading_must_name_a_page(project):
     replace_in(path, "selengkapnya: coaching/tirta.md", "selengkapnya: tirta-tujuan")  # a step no page shows
     where = {name: line_of(path, f"id: istilah-{name}") for name in ("predikat-kinerja", "gratifikasi", "tirta")}
     found = [p for p in check(project) if "selengkapnya" in p]
-    hint = "; tulis id butir katalog (misalnya 'pk-umpan-balik') atau alamat panduan (misalnya 'coaching/tirta.md')"
+    hint = "; tulis id butir katalog (misalnya 'pk-umpan-balik') atau alamat halaman (misalnya 'coaching/tirta.md')"
     assert found == [
         f"catalog/glosarium.yml:{where['tirta']}: istilah 'istilah-tirta', kunci 'selengkapnya': 'tirta-tujuan'"
         " tidak tampil di halaman mana pun; butir jenis ini tidak punya tabel untuk disisipkan",
