@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import Catalog
-from generator.placement import GLOSSARY_KIND, glossary_terms, search_kinds
+from generator.placement import GLOSSARY_KIND, SHEET_KIND, glossary_terms, search_kinds
 
 FOLDER = "cari"
 TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results it shows)
@@ -90,9 +90,13 @@ PRIORS = {"kapan": "kapan jadwal tenggat linimasa januari februari maret april m
           "bagaimana": "cara langkah bagaimana contoh"}
 PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana",
                "cara": "bagaimana", "arti": "arti", "artinya": "arti", "maksud": "arti",
-               "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti"}
-# ... and a question about what a word means prefers the pages of these kinds.
-PRIOR_KINDS = {"arti": (GLOSSARY_KIND,)}
+               "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti",
+               # Words for something to print and fill in: the worksheets and card sheets.
+               **dict.fromkeys("lk lembar formulir blangko blanko format template isian instrumen cetak "
+                               "print kartu".split(), "lembar")}
+# ... a question about what a word means prefers the pages of these kinds, and one for a form to
+# print the worksheets and card sheets.
+PRIOR_KINDS = {"arti": (GLOSSARY_KIND,), "lembar": (SHEET_KIND,)}
 SHARED_HEADING = 3  # pages with the same heading that make it a template's heading (see build_index)
 HOME = "index.html"  # the home page: like the glossary, it touches every part briefly (cari.js, HUB)
 SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")

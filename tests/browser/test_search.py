@@ -234,3 +234,12 @@ def test_a_named_glossary_term_leads_to_the_page_that_explains_it(search_page):
     shown = search_page.locator("#cari-hasil > li > a.cari-judul").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert shown[0].split("#")[0].endswith("predikat-kinerja.html")
     assert any(h.split("#")[0].endswith("glosarium.html") for h in shown), shown
+
+
+def test_words_for_a_form_to_print_lean_to_the_worksheets(search_page):
+    """'lk', 'blangko', 'formulir' ask for something to print and fill in: the worksheet comes
+    before the catalogue page of the same name (a mild lean, not a filter): LK-1 or the worksheet
+    list first, LK-1 among the first three."""
+    asked = results(search_page, "lk perencanaan kinerja")
+    assert asked[0].startswith("lembar-kerja/") and "lembar-kerja/perencanaan.html" in asked[:3], asked[:3]
+    assert not results(search_page, "perencanaan kinerja")[0].startswith("lembar-kerja/")
