@@ -105,7 +105,8 @@ def load_project(root: Path) -> Project:
         generated |= {a.path(page) for a in audiences if a.catalog for page in section_pages(a.catalog)}
         _collect(problems, check_guides, guides, catalog, generated, modules)
         _collect(problems, check_placement, catalog, guides)
-        _collect(problems, check_glossary_homes, catalog, guides)
+        if layers.catalog_root == layers.root:  # the project's own catalogue (see check_glossary_homes)
+            _collect(problems, check_glossary_homes, catalog, guides)
         for edition_id, pages in overlays.items():
             _collect(problems, check_guides, pages, catalog, generated, modules, guides)
             if config is not None and edition_id in config.editions:

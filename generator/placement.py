@@ -174,11 +174,35 @@ def glossary_home(term: Item, catalog: Catalog, guides: list[Guide],
                   locator: Locator) -> tuple[str, str | None] | None:
     """The page (and anchor) a glossary term's `selengkapnya` names: a guide or a generated page
     (lembar-kerja/index.md) by its path, or a catalogue item or worksheet by its id; None when it
-    names nothing that is shown."""
+    names nothing that is shown (why: _home_problem)."""
+    return _glossary_home(term, catalog, guides, locator)[0]
+
+
+# A term is explained elsewhere: never on the glossary itself, nor on the search page.
+_NOT_A_HOME = (GLOSSARY_PAGE, SEARCH_PAGE)
+
+
+def _glossary_home(term: Item, catalog: Catalog, guides: list[Guide], locator: Locator):
+    """(place, None) for a `selengkapnya` that names a page, else (None, what is wrong)."""
     target = term.get("selengkapnya")
-    if any(g.path == target for g in guides) or target in generated_pages(catalog, guides):
-        return target, None
-    return locator.places.get(target)
+    if target is None:
+        return None, None
+    pages = {g.path for g in guides} | generated_pages(catalog, guides)
+    if "#" in target:
+        return None, (f"'{target}': tulis alamat halamannya saja, tanpa #bagian (misalnya"
+                      f" '{target.partition('#')[0]}')")
+    place = (target, None) if target in pages else locator.places.get(target)
+    if place is not None and place[0] in _NOT_A_HOME:
+        return None, (f"'{target}' adalah Glosarium atau halaman Cari sendiri; tulis halaman yang"
+                      " menjelaskan istilah itu, misalnya id butir katalog atau alamat panduan")
+    if place is not None:
+        return place, None
+    item = catalog.items.get(target)
+    if item is not None:
+        return None, unplaced(catalog, item)
+    names = sorted(pages - set(_NOT_A_HOME)) + [i for i, (path, _) in locator.places.items() if path not in _NOT_A_HOME]
+    return None, (f"'{target}' tidak dikenal{did_you_mean(target, names)}; tulis id butir katalog"
+                  " (misalnya 'pk-umpan-balik') atau alamat halaman (misalnya 'coaching/tirta.md')")
 
 
 def check_placement(catalog: Catalog, guides: list[Guide]) -> None:
@@ -194,22 +218,14 @@ def check_placement(catalog: Catalog, guides: list[Guide]) -> None:
 
 
 def check_glossary_homes(catalog: Catalog, guides: list[Guide]) -> None:
-    """Every glossary term's `selengkapnya` names a page of the handbook (an edition that switches
-    that guide off shows the entry without the link)."""
+    """Every glossary term's `selengkapnya` names a page of the handbook (a project that borrows
+    the national catalogue is not asked: a link to a guide it replaced is left out quietly)."""
     problems = Problems()
     locator = Locator(catalog, guides)
     for term in glossary_terms(catalog):
-        target = term.get("selengkapnya")
-        if target is None or glossary_home(term, catalog, guides, locator):
-            continue
-        item = catalog.items.get(target)
-        if item is not None:
-            message = unplaced(catalog, item)
-        else:
-            names = [g.path for g in guides] + sorted(generated_pages(catalog, guides)) + list(link_targets(catalog))
-            message = (f"'{target}' tidak dikenal{did_you_mean(target, names)}; tulis id butir katalog"
-                       " (misalnya 'pk-umpan-balik') atau alamat halaman (misalnya 'coaching/tirta.md')")
-        problems.add(term.source, f"istilah '{term.id}', kunci 'selengkapnya': {message}")
+        _, problem = _glossary_home(term, catalog, guides, locator)
+        if problem:
+            problems.add(term.source, f"istilah '{term.id}', kunci 'selengkapnya': {problem}")
     problems.raise_if_any()
 
 

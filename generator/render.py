@@ -342,8 +342,8 @@ class _Renderer:
         kinds = search_kinds(self.catalog)
         for section in sections:
             kinds.update(section.kinds)
-        self._render_search(pages, kinds)
         self._render_plan_builder(pages)
+        self._render_search(pages, kinds)  # after every page a glossary term may name
         nav = []
         titles = {p.path: _front_title(p) for p in pages}
         placed = set()
@@ -462,8 +462,8 @@ class _Renderer:
             if home is None:
                 continue
             path, anchor = home
-            target = self.catalog.items.get(term["selengkapnya"]) or self.targets.get(term["selengkapnya"])
-            text = titles.get(term["selengkapnya"]) or display_name(target)
+            target = self.targets.get(term["selengkapnya"])
+            text = display_name(target) if target is not None else titles[path]
             href = posixpath.relpath(path, posixpath.dirname(GLOSSARY_PAGE) or ".") + (f"#{anchor}" if anchor else "")
             more[term.id] = (text, href)
             self.glossary_homes[term.id] = path.removesuffix(".md") + ".html"

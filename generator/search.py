@@ -381,7 +381,8 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         cue = set(words) | {analyzer.term(t) for t in words}
         priors[question] = [n for n, says in enumerate(named) if n not in hubs and cue & says]
     for question, wanted in PRIOR_KINDS.items():
-        priors[question] = [n for n, doc in enumerate(docs) if doc.kind in wanted]
+        # an extra audience's worksheets too (kind '<section>/lembar')
+        priors[question] = [n for n, doc in enumerate(docs) if doc.kind.rpartition("/")[2] in wanted]
     # Postings are split by the first letter of the term, so a query loads only the shards of
     # its words and the index stays light as an edition grows; the word list stays whole for
     # typo matching.
@@ -394,7 +395,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     shared = Counter(h for _, h in {(d.title, _heading_key(heading)) for d in docs
                                     for _, heading, _ in d.sections if heading})
     index = {
-        "v": 5, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
+        "v": 6, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
         # Per page: address, title, kind, roles, title weight, the section of each place, the
         # weight of each section's heading (how much of it a query names), its story places, and
         # its sections whose heading is shared by many pages.

@@ -290,16 +290,25 @@ def test_everyday_words_only_where_a_page_shows_them(project):
 
 def test_glossary_further_reading_must_name_a_page(project):
     """A glossary term's `selengkapnya` names a guide by its path or an item by its id; a typo in
-    either, and an item that no page shows, are reported at the term, all at once, in the file's order."""
+    either, an item that no page shows, an address with a #section and the glossary itself are
+    reported at the term, all at once, in the file's order."""
     path = project / "catalog/glosarium.yml"
     replace_in(path, "selengkapnya: predikat-kinerja.md\n    arti: >-\n      Hasil akhir",
                "selengkapnya: predikat-kinerj.md\n    arti: >-\n      Hasil akhir")
     replace_in(path, "selengkapnya: akuntabel", "selengkapnya: akuntable")
     replace_in(path, "selengkapnya: coaching/tirta.md", "selengkapnya: tirta-tujuan")  # a step no page shows
-    where = {name: line_of(path, f"id: istilah-{name}") for name in ("predikat-kinerja", "gratifikasi", "tirta")}
+    replace_in(path, "selengkapnya: peran.md", "selengkapnya: peran.md#tim-kinerja")  # Tim Kinerja's
+    replace_in(path, "selengkapnya: linimasa.md", "selengkapnya: istilah-tenggat")  # Linimasa's: the glossary
+    where = {name: line_of(path, f"id: istilah-{name}")
+             for name in ("predikat-kinerja", "gratifikasi", "tirta", "tim-kinerja", "linimasa")}
     found = [p for p in check(project) if "selengkapnya" in p]
     hint = "; tulis id butir katalog (misalnya 'pk-umpan-balik') atau alamat halaman (misalnya 'coaching/tirta.md')"
     assert found == [
+        f"catalog/glosarium.yml:{where['tim-kinerja']}: istilah 'istilah-tim-kinerja', kunci 'selengkapnya':"
+        " 'peran.md#tim-kinerja': tulis alamat halamannya saja, tanpa #bagian (misalnya 'peran.md')",
+        f"catalog/glosarium.yml:{where['linimasa']}: istilah 'istilah-linimasa', kunci 'selengkapnya':"
+        " 'istilah-tenggat' adalah Glosarium atau halaman Cari sendiri; tulis halaman yang menjelaskan istilah"
+        " itu, misalnya id butir katalog atau alamat panduan",
         f"catalog/glosarium.yml:{where['tirta']}: istilah 'istilah-tirta', kunci 'selengkapnya': 'tirta-tujuan'"
         " tidak tampil di halaman mana pun; butir jenis ini tidak punya tabel untuk disisipkan",
         f"catalog/glosarium.yml:{where['predikat-kinerja']}: istilah 'istilah-predikat-kinerja', kunci 'selengkapnya':"

@@ -26,12 +26,13 @@ def serious_violations(page) -> list[str]:
             for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
-# Resolves once the page has been still for three frames in a row at the expected width: no
+# Resolves once the page has been still for three frames in a row (fails after 15 s) at the expected width: no
 # animation or transition running and the theme's sidebars and navigation in the same place with
 # the same visibility. The theme's own scripts react to a resize a frame or more later (on a busy
 # machine several), so the width alone does not mean the new layout is there.
-SETTLED = """width => new Promise(resolve => {
+SETTLED = """width => new Promise((resolve, reject) => {
   let last = null, calm = 0;
+  const deadline = performance.now() + 15000;  // an endless animation fails instead of hanging
   const look = () => JSON.stringify([...document.querySelectorAll('.md-sidebar, .md-nav, .md-tabs')]
     .map(e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
                 return [r.x, r.y, r.width, r.height, s.visibility, s.display]; }));
@@ -39,7 +40,11 @@ SETTLED = """width => new Promise(resolve => {
     const now = look(), still = document.getAnimations().every(a => a.playState !== 'running');
     calm = still && now === last && window.innerWidth === width ? calm + 1 : 0;
     last = now;
-    if (calm >= 3) resolve(); else requestAnimationFrame(tick);
+    if (calm >= 3) resolve();
+    else if (performance.now() > deadline)
+      reject(new Error(`layout still moving at ${window.innerWidth}px: ` + document.getAnimations()
+        .filter(a => a.playState === 'running').map(a => a.animationName || a.transitionProperty).join(', ')));
+    else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 })"""

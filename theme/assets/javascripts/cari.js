@@ -263,8 +263,8 @@
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
     var said = words(query, data);
-    said.forEach(function (t, i) {  // question words, alone or in pairs ("apa itu")
-      [t, t + " " + said[i + 1]].forEach(function (key) {
+    said.forEach(function (t, i) {  // question words, alone, in pairs ("apa itu") or by root ("dicetak")
+      [t, t + " " + said[i + 1], term(t, data)].forEach(function (key) {
         var question = data.questions[key];
         if (question) data.priors[question].forEach(function (d) { prior[d] = true; });
       });
@@ -273,7 +273,7 @@
     // term's share of the query: 'angka kredit' leads to the predikat page, not only to its entry.
     var home = {};
     us.forEach(function (alternatives, u) {
-      var page = alternatives.group === undefined ? -1 : data.homes[alternatives.group];
+      var page = alternatives.group === undefined || !data.homes ? -1 : data.homes[alternatives.group];
       if (page >= 0) home[page] = (home[page] || 0) + weights[u] / total;
     });
     var wantsExample = analyze(query, data).some(function (t) { return data.example.indexOf(t) >= 0; });
@@ -316,13 +316,13 @@
       Object.keys(bySection).forEach(function (section) {
         if (+section !== best.section) score += BREADTH * bySection[section];
       });
-      var plain = score;  // before the lift below: how strong a match it is (see strong)
-      if (home[d]) score *= 1 + HOME * home[d];
       if (prior[d]) score *= PRIOR;
       // The glossary lists every alias and the home page sums up every part, so they match broadly;
       // they should not crowd out answers, unless one of their headings is named by the whole query
       // or (the glossary) the query asks what a word means.
       else if (data.hubs.indexOf(+d) >= 0 && best.heading < HUB_NAMED) score *= HUB;
+      var plain = score;  // before the lift below: how strong a match it is (see strong)
+      if (home[d]) score *= 1 + HOME * home[d];
       return {doc: +d, score: score, plain: plain, coverage: best.coverage, section: best.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
@@ -332,10 +332,11 @@
     // Strong matches cover most of what the best page covers and score near it; the rest
     // mention a word or two and are folded under "Hasil lain". A glossary entry the query names
     // stays strong beside the page its term lifted ahead of it: nearness counts without the lift.
+    // They are the leading run of the ranking that passes (the page lists them first).
     var top = results[0], plainTop = Math.max.apply(null, results.map(function (r) { return r.plain; }));
-    var strong = results.filter(function (r) {
-      return r.coverage >= 0.75 * top.coverage && (r.score >= STRONG * top.score || r.plain >= STRONG * plainTop);
-    }).length;
+    var strong = 0;
+    while (strong < results.length && results[strong].coverage >= 0.75 * top.coverage &&
+           (results[strong].score >= STRONG * top.score || results[strong].plain >= STRONG * plainTop)) strong++;
     return {results: results, units: us, strong: strong};
   }
 
