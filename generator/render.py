@@ -490,8 +490,12 @@ class _Renderer:
             form = render_html("lembar/kartu.html.j2", set=card_set, edition=self.edition,
                                short_link=short, qr=qr_svg(url) if url else None)
             margins = print_margins(f"Kit lokakarya · {card_set.title}", name_line=False)
+            # The kit's home is a guide; a project that writes its own guides may not have it.
+            home = posixpath.join(posixpath.dirname(card_set.page), "index.md")
             pages.append(Page(card_set.page, self._template("kartu.md.j2", card_set.page, set=card_set,
-                                                            form=form, margins=margins), "lembar"))
+                                                            form=form, margins=margins,
+                                                            kit_home=any(g.path == home for g in self.guides)),
+                              "lembar"))
 
     def _render_guide(self, guide: Guide) -> Page:
         lines = []

@@ -141,18 +141,17 @@ def test_national_guides_keep_their_images_and_dates_in_a_district_project(tmp_p
 def test_own_guides_on_the_national_catalogue_pass_check_without_the_national_guides(district):
     """A district that writes all its guides itself (its own content/) keeps the national
     catalogue, whose glossary names national guides (`selengkapnya`) it cannot edit: check passes,
-    and the glossary entries of those guides show no link."""
+    and the glossary entries of those guides show no link. It builds without a workshop kit home
+    (the card sheets then do not link to one)."""
     (district / "content").mkdir()
     (district / "content/index.md").write_text("---\njudul: Beranda daerah\nringkasan: Panduan daerah.\n---\n\n"
                                                "Isi daerah.\n", encoding="utf-8")
-    (district / "content/lokakarya").mkdir()  # the workshop kit's card pages link to their section's home
-    (district / "content/lokakarya/index.md").write_text("---\njudul: Lokakarya\nringkasan: Kit daerah.\n---\n\n"
-                                                         "Isi daerah.\n", encoding="utf-8")
     config = district / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8") + "deskripsi: Panduan daerah.\nnavigasi:\n"
-                      "  - Beranda: index.md\n  - Katalog: katalog\n  - Lembar Kerja: lembar-kerja\n  - Lokakarya: lokakarya/index.md\n", encoding="utf-8")
+                      "  - Beranda: index.md\n  - Katalog: katalog\n  - Lembar Kerja: lembar-kerja\n", encoding="utf-8")
     assert run_cli("check", cwd=district).returncode == 0, run_cli("check", cwd=district).stdout
     assert run_cli("build", "--no-pdf", cwd=district).returncode == 0
     glossary = (district / "site/glosarium.html").read_text(encoding="utf-8")
     assert 'href="predikat-kinerja.html"' not in glossary  # a national guide this project lacks
     assert 'href="katalog/perilaku-kerja/akuntabel.html">Akuntabel' in glossary  # a catalogue page it has
+    assert ">Kit lokakarya</a>" not in (district / "site/lokakarya/kartu-indikator.html").read_text(encoding="utf-8")
