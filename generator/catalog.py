@@ -182,7 +182,7 @@ class _Loader:
             item_id = None
         item = Item(id=item_id, kind=kind.name, label=kind.label, data=data, source=source,
                     component=component if kind.name != "komponen" else item_id,
-                    parent=parent, order=order)
+                    parent=parent, order=order, key_lines={k: raw.line_of(k) for k in data})
         if item_id is not None:
             if item_id in self.items:
                 first = self.items[item_id].source

@@ -38,6 +38,11 @@ class Item:
     order: int = 1
     children: dict[str, list[Item]] = field(default_factory=dict)
     sumber: Item | None = None  # resolved source (own, else nearest ancestor's)
+    key_lines: dict[str, int] = field(default_factory=dict)  # line of each field in its file
+
+    def source_of(self, key: str) -> Source:
+        """Where one of the item's fields is written (for messages about that field)."""
+        return Source(self.source.path, self.key_lines.get(key, self.source.line))
 
     def __getitem__(self, key):
         return self.data[key]

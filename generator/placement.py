@@ -225,7 +225,7 @@ def check_glossary_homes(catalog: Catalog, guides: list[Guide]) -> None:
     for term in glossary_terms(catalog):
         _, problem = _glossary_home(term, catalog, guides, locator)
         if problem:
-            problems.add(term.source, f"istilah '{term.id}', kunci 'selengkapnya': {problem}")
+            problems.add(term.source_of("selengkapnya"), f"istilah '{term.id}', kunci 'selengkapnya': {problem}")
     problems.raise_if_any()
 
 

@@ -291,7 +291,7 @@ def test_everyday_words_only_where_a_page_shows_them(project):
 def test_glossary_further_reading_must_name_a_page(project):
     """A glossary term's `selengkapnya` names a guide by its path or an item by its id; a typo in
     either, an item that no page shows, an address with a #section and the glossary itself are
-    reported at the term, all at once, in the file's order."""
+    reported at the key's line, all at once, in the file's order."""
     path = project / "catalog/glosarium.yml"
     replace_in(path, "selengkapnya: predikat-kinerja.md\n    arti: >-\n      Hasil akhir",
                "selengkapnya: predikat-kinerj.md\n    arti: >-\n      Hasil akhir")
@@ -299,8 +299,9 @@ def test_glossary_further_reading_must_name_a_page(project):
     replace_in(path, "selengkapnya: coaching/tirta.md", "selengkapnya: tirta-tujuan")  # a step no page shows
     replace_in(path, "selengkapnya: peran.md", "selengkapnya: peran.md#tim-kinerja")  # Tim Kinerja's
     replace_in(path, "selengkapnya: linimasa.md", "selengkapnya: istilah-tenggat")  # Linimasa's: the glossary
-    where = {name: line_of(path, f"id: istilah-{name}")
-             for name in ("predikat-kinerja", "gratifikasi", "tirta", "tim-kinerja", "linimasa")}
+    where = {name: line_of(path, f"selengkapnya: {value}") for name, value in [
+        ("predikat-kinerja", "predikat-kinerj.md"), ("gratifikasi", "akuntable"), ("tirta", "tirta-tujuan"),
+        ("tim-kinerja", "peran.md#tim-kinerja"), ("linimasa", "istilah-tenggat")]}
     found = [p for p in check(project) if "selengkapnya" in p]
     hint = "; tulis id butir katalog (misalnya 'pk-umpan-balik') atau alamat halaman (misalnya 'coaching/tirta.md')"
     assert found == [
