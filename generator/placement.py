@@ -174,7 +174,7 @@ def glossary_home(term: Item, catalog: Catalog, guides: list[Guide],
                   locator: Locator) -> tuple[str, str | None] | None:
     """The page (and anchor) a glossary term's `selengkapnya` names: a guide or a generated page
     (lembar-kerja/index.md) by its path, or a catalogue item or worksheet by its id; None when it
-    names nothing that is shown (why: _home_problem)."""
+    names nothing that is shown (what is wrong then: _glossary_home)."""
     return _glossary_home(term, catalog, guides, locator)[0]
 
 
@@ -200,7 +200,8 @@ def _glossary_home(term: Item, catalog: Catalog, guides: list[Guide], locator: L
     item = catalog.items.get(target)
     if item is not None:
         return None, unplaced(catalog, item)
-    names = sorted(pages - set(_NOT_A_HOME)) + [i for i, (path, _) in locator.places.items() if path not in _NOT_A_HOME]
+    shown = [i for i, (path, _) in locator.places.items() if path not in _NOT_A_HOME]
+    names = sorted(pages - set(_NOT_A_HOME)) + shown
     return None, (f"'{target}' tidak dikenal{did_you_mean(target, names)}; tulis id butir katalog"
                   " (misalnya 'pk-umpan-balik') atau alamat halaman (misalnya 'coaching/tirta.md')")
 
@@ -225,7 +226,8 @@ def check_glossary_homes(catalog: Catalog, guides: list[Guide]) -> None:
     for term in glossary_terms(catalog):
         _, problem = _glossary_home(term, catalog, guides, locator)
         if problem:
-            problems.add(term.source_of("selengkapnya"), f"istilah '{term.id}', kunci 'selengkapnya': {problem}")
+            problems.add(term.source_of("selengkapnya"),
+                         f"istilah '{term.id}', kunci 'selengkapnya': {problem}")
     problems.raise_if_any()
 
 
