@@ -89,7 +89,7 @@ class _Loader:
         self.problems = problems
         self.items: dict[str, Item] = {}
         self.components: dict[str, Item] = {}
-        self.pending_refs: list[tuple[Item, str, Field, Source]] = []
+        self.pending_refs: list[tuple[Item, str, Field]] = []
         self.matrices: list[tuple[Source, list[Item]]] = []  # where each matrix starts, its cells
         self.unreadable_kinds: set[str] = set()  # kinds of files that failed to parse
 
@@ -192,14 +192,15 @@ class _Loader:
                 self.items[item_id] = item
         for name, spec in kind.fields.items():
             if spec.type in ("ref", "refs") and name in data:
-                self.pending_refs.append((item, name, spec, Source(rel, raw.line_of(name))))
+                self.pending_refs.append((item, name, spec))
         for key, child_kind in kind.children.items():
             if key in raw:
                 item.children[key] = self.parse_list(rel, raw, key, child_kind, item, source.line)
         return item
 
     def resolve_references(self) -> None:
-        for item, name, spec, at in self.pending_refs:
+        for item, name, spec in self.pending_refs:
+            at = item.source_of(name)
             if spec.ref in self.unreadable_kinds:
                 continue  # its file is already reported; don't repeat that for every reference
             values = item.data[name] if spec.type == "refs" else [item.data[name]]

@@ -170,24 +170,23 @@ def glossary_terms(catalog: Catalog) -> list[Item]:
     return glossary.children.get("istilah", []) if glossary else []
 
 
-def glossary_home(term: Item, catalog: Catalog, guides: list[Guide],
-                  locator: Locator) -> tuple[str, str | None] | None:
-    """The page (and anchor) a glossary term's `selengkapnya` names: a guide or a generated page
-    (lembar-kerja/index.md) by its path, or a catalogue item or worksheet by its id; None when it
-    names nothing that is shown (what is wrong then: _glossary_home)."""
-    return _glossary_home(term, catalog, guides, locator)[0]
-
-
 # A term is explained elsewhere: never on the glossary itself, nor on the search page.
 _NOT_A_HOME = (GLOSSARY_PAGE, SEARCH_PAGE)
 
 
-def _glossary_home(term: Item, catalog: Catalog, guides: list[Guide], locator: Locator):
-    """(place, None) for a `selengkapnya` that names a page, else (None, what is wrong)."""
-    target = term.get("selengkapnya")
-    if target is None:
-        return None, None
+def glossary_homes(catalog: Catalog, guides: list[Guide], locator: Locator) -> list[tuple]:
+    """(term, place, problem) for each glossary term with `selengkapnya`: the (page, anchor) it
+    names (a guide or a generated page such as lembar-kerja/index.md by its path, a catalogue item
+    or worksheet by its id) and None, or None and what is wrong with it."""
     pages = {g.path for g in guides} | generated_pages(catalog, guides)
+    shown = sorted(pages - set(_NOT_A_HOME)) + [i for i, (path, _) in locator.places.items()
+                                                if path not in _NOT_A_HOME]
+    return [(term, *_glossary_home(term["selengkapnya"], catalog, pages, shown, locator))
+            for term in glossary_terms(catalog) if term.get("selengkapnya") is not None]
+
+
+def _glossary_home(target: str, catalog: Catalog, pages: set[str], shown: list[str], locator: Locator):
+    """(place, None) or (None, problem) for one `selengkapnya` value (`shown`: names to suggest)."""
     if "#" in target:
         return None, (f"'{target}': tulis alamat halamannya saja, tanpa #bagian (misalnya"
                       f" '{target.partition('#')[0]}')")
@@ -200,9 +199,7 @@ def _glossary_home(term: Item, catalog: Catalog, guides: list[Guide], locator: L
     item = catalog.items.get(target)
     if item is not None:
         return None, unplaced(catalog, item)
-    shown = [i for i, (path, _) in locator.places.items() if path not in _NOT_A_HOME]
-    names = sorted(pages - set(_NOT_A_HOME)) + shown
-    return None, (f"'{target}' tidak dikenal{did_you_mean(target, names)}; tulis id butir katalog"
+    return None, (f"'{target}' tidak dikenal{did_you_mean(target, shown)}; tulis id butir katalog"
                   " (misalnya 'pk-umpan-balik') atau alamat halaman (misalnya 'coaching/tirta.md')")
 
 
@@ -222,9 +219,7 @@ def check_glossary_homes(catalog: Catalog, guides: list[Guide]) -> None:
     """Every glossary term's `selengkapnya` names a page of the handbook (a project that borrows
     the national catalogue is not asked: a link to a guide it replaced is left out quietly)."""
     problems = Problems()
-    locator = Locator(catalog, guides)
-    for term in glossary_terms(catalog):
-        _, problem = _glossary_home(term, catalog, guides, locator)
+    for term, _, problem in glossary_homes(catalog, guides, Locator(catalog, guides)):
         if problem:
             problems.add(term.source_of("selengkapnya"),
                          f"istilah '{term.id}', kunci 'selengkapnya': {problem}")

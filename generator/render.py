@@ -29,7 +29,7 @@ from generator.kit import FOLDER as KIT_DIR
 from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
 from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
-                                 WORKSHEETS_INDEX, Locator, component_page, glossary_home, glossary_terms,
+                                 WORKSHEETS_INDEX, Locator, component_page, glossary_homes, glossary_terms,
                                  link_targets, own_page_items,
                                  page_kind, printable_guides, search_kinds, section_kind, section_search_kinds)
 from generator.stemmer import browser_script
@@ -456,14 +456,13 @@ class _Renderer:
     def _render_search(self, pages: list[Page], kinds: dict[str, str]) -> None:
         terms = sorted(glossary_terms(self.catalog), key=lambda t: t.nama.casefold())
         more = {}  # term id -> (link text, address) of the page that explains it in full
-        titles = {p.path: _front_title(p) for p in pages}
-        for term in terms:
-            home = glossary_home(term, self.catalog, self.guides, self.locator)
-            if home is None:
+        by_path = {p.path: p for p in pages}
+        for term, home, _ in glossary_homes(self.catalog, self.guides, self.locator):
+            if home is None:  # a page this project lacks (see check_glossary_homes)
                 continue
             path, anchor = home
             target = self.targets.get(term["selengkapnya"])
-            text = display_name(target) if target is not None else titles[path]
+            text = display_name(target) if target is not None else _front_title(by_path[path])
             href = posixpath.relpath(path, posixpath.dirname(GLOSSARY_PAGE) or ".") + (f"#{anchor}" if anchor else "")
             more[term.id] = (text, href)
             self.glossary_homes[term.id] = path.removesuffix(".md") + ".html"

@@ -144,7 +144,7 @@ FORMS: dict[str, dict[str, Kind]] = {
             "sinonim": Field("texts"),  # words a teacher may use for the same thing
             "bentuk": Field("texts"),  # other word forms that must find it, e.g. dikelola
             # Where the term is explained in full: a catalogue item's id or a guide's path
-            # (generator.placement.glossary_home); linked from its entry, and search leans to it.
+            # (generator.placement.glossary_homes); linked from its entry, and search leans to it.
             "selengkapnya": Field("text"),
         }),
         # Root-form fixes for the stemmer, e.g. pengelolaan -> kelola (a rule-based stemmer

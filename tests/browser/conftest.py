@@ -26,9 +26,9 @@ def serious_violations(page) -> list[str]:
             for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
-# Resolves once the page has been still for three frames in a row (fails after 15 s) at the expected width: no
-# animation or transition running and the theme's sidebars and navigation in the same place with
-# the same visibility. The theme's own scripts react to a resize a frame or more later (on a busy
+# Resolves once the page has been still for three frames in a row at the expected width (fails
+# after 15 s): no animation or transition running and the theme's sidebars and navigation in the
+# same place with the same visibility. The theme's own scripts react to a resize a frame or more later (on a busy
 # machine several), so the width alone does not mean the new layout is there.
 SETTLED = """width => new Promise((resolve, reject) => {
   let last = null, calm = 0;
