@@ -50,6 +50,7 @@ class Page:
     path: str  # relative to the docs folder, POSIX
     text: str
     kind: str = "panduan"  # page kind for search (generator.placement.page_kind)
+    within: str = ""  # names of what the page sits under (an item's component), for search
 
 
 @dataclass
@@ -426,7 +427,8 @@ class _Renderer:
             catalog_nav.children.append(NavNode(component.nama, index))
             for item in own_page_items(self.catalog, component):
                 path = self.locator.places[item.id][0]
-                pages.append(Page(path, self._template("item.md.j2", path, item=item)))
+                pages.append(Page(path, self._template("item.md.j2", path, item=item),
+                                  within=" ".join(display_name(a) for a in reversed(item.ancestors()))))
                 self.unlisted.append(path)
         catalog_nav.children.append(NavNode("Sumber dan catatan teks", SOURCES_PAGE))
         return catalog_nav

@@ -37,9 +37,12 @@ TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results
 # BM25F: where a word stands says how much it counts (the page title, for a catalogue item its
 # official name, over headings, over official definitions, over body text), each field with its
 # own length normalisation, and term frequency saturating once over all fields.
-FIELDS = ("title", "heading", "definition", "body")
-FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "definition": 2.5, "body": 1.0}
-FIELD_B = {"title": 0.3, "heading": 0.5, "definition": 0.5, "body": 0.75}
+# A catalogue item's page also counts, in every place, the names of what it sits under (its
+# component, as its breadcrumb shows): "tugas pokok melaksanakan pembelajaran" names the item
+# 'Pelaksanaan pembelajaran' and where it stands, though the page's own text never says so.
+FIELDS = ("title", "heading", "within", "definition", "body")
+FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "within": 2.0, "definition": 2.5, "body": 1.0}
+FIELD_B = {"title": 0.3, "heading": 0.5, "within": 0.3, "definition": 0.5, "body": 0.75}
 K1 = 2.0
 # Words of a long section count together only within a passage of about this many words, so a
 # story or a long agenda that mentions each word of a query somewhere is not taken as its answer.
@@ -55,7 +58,7 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
              "harus boleh juga jika kalau agar supaya oleh bagi tentang seperti ya tidak bukan "
              "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana sekarang masih kah "
-             "arti artinya maksud kepanjangan perlu "
+             "arti artinya maksud kepanjangan perlu selama "
              # Particles and adverbs of chat that say nothing of the topic.
              "semua semuanya dong sih nih deh kok kan lah pun banget").split()
 STOP = frozenset(STOPWORDS)
@@ -92,7 +95,7 @@ PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaiman
                "cara": "bagaimana", "arti": "arti", "artinya": "arti", "maksud": "arti",
                "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti",
                # Words for something to print and fill in: the worksheets and card sheets.
-               **dict.fromkeys("lk lembar formulir blangko blanko format template isian instrumen cetak "
+               **dict.fromkeys("lk lembar form formulir blangko blanko format template isian instrumen cetak "
                                "print kartu".split(), "lembar")}
 # ... a question about what a word means prefers the pages of these kinds, and one for a form to
 # print the worksheets and card sheets.
@@ -118,11 +121,13 @@ class Doc:
     title: str
     kind: str
     roles: list[str]
+    within: str = ""  # what the page sits under (generator.render.Page.within)
     sections: list[tuple[str, str, str]] = field(default_factory=list)  # (anchor, heading, text)
     definitions: list[str] = field(default_factory=list)  # official wording, per section
 
 
-def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str]) -> list[Doc]:
+def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str],
+              within: dict[str, str] | None = None) -> list[Doc]:
     """Title and sections of every built page, from its <article> (menus and forms left out);
     the page's kind is what the renderer made it."""
     docs = []
@@ -138,7 +143,7 @@ def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str]) ->
             continue
         title, sections, definitions = _read_article(html[start:end + len("</article>")], url)
         kind = kinds.get(url, "panduan")
-        docs.append(Doc(url, title, kind, roles.get(url, []), sections,
+        docs.append(Doc(url, title, kind, roles.get(url, []), (within or {}).get(url, ""), sections,
                         definitions))
     return docs
 
@@ -277,11 +282,12 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Count
     section of each place and the places that tell a story. A place is a section, or a passage of
     a long one (see PASSAGE)."""
     title = Counter(analyzer.terms(doc.title))
+    within = Counter(analyzer.terms(doc.within))
     places, of_section, stories = [], [], []
     for number, ((_, heading, text), definition) in enumerate(zip(doc.sections, doc.definitions)):
         head = Counter(analyzer.terms(heading))
         if definition:  # an item's official wording is read whole
-            counts = {"heading": head, "definition": Counter(analyzer.terms(definition)),
+            counts = {"heading": head, "within": within, "definition": Counter(analyzer.terms(definition)),
                       "body": Counter(analyzer.terms(text))}
             counts["body"].subtract(counts["definition"])  # the section text includes its official wording
             places.append({**counts, "body": +counts["body"]})
@@ -290,7 +296,8 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Count
         for passage in _passages(text) or [""]:
             if STORY.search(passage):
                 stories.append(len(places))
-            places.append({"heading": head, "definition": Counter(), "body": Counter(analyzer.terms(passage))})
+            places.append({"heading": head, "within": within, "definition": Counter(),
+                           "body": Counter(analyzer.terms(passage))})
             of_section.append(number)
     return title, places, of_section, stories
 
@@ -320,12 +327,13 @@ def _saturate(tf: float, idf: float) -> int:
 
 def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 kinds: dict[str, str], labels: dict[str, str] | None = None,
-                homes: dict[str, str] | None = None) -> dict:
+                homes: dict[str, str] | None = None, within: dict[str, str] | None = None) -> dict:
     """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports.
     `labels`: every page kind's name in the filter (default: the catalogue's); `homes`: glossary
-    term id -> the page that explains it in full (its `selengkapnya`, as rendered)."""
+    term id -> the page that explains it in full (its `selengkapnya`, as rendered); `within`: page ->
+    the names of what it sits under (generator.render.Page.within)."""
     analyzer = Analyzer(catalog)
-    docs = read_docs(site, roles, kinds)
+    docs = read_docs(site, roles, kinds, within)
     parsed = [_fields(doc, analyzer) for doc in docs]
     # Sections are the unit of ranking (an FAQ question, a glossary entry, a step of a guide):
     # a page is as good as its best section, so long pages do not win by mentioning everything
@@ -334,7 +342,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Average lengths over the places that have the field: few have official wording, and one
     # that has it should not read as many times too long.
     average = {f: max(1.0, statistics.mean([sum(c[f].values()) for c in every if c[f]] or [1]))
-               for f in ("heading", "definition", "body")}
+               for f in ("heading", "within", "definition", "body")}
     average["title"] = max(1.0, sum(sum(t.values()) for t, _, _, _ in parsed) / max(1, len(parsed)))
     frequency = Counter(term for title, places, _, _ in parsed
                         for term in set(title).union(*(set().union(*c.values()) for c in places)))

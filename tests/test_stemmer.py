@@ -41,6 +41,8 @@ EXPECTED = {
     # particles, possessives and the exception list reached through them
     "sekolahnya": "sekolah", "bersekolah": "sekolah", "berperilaku": "perilaku",
     "penilaiannya": "nilai", "bertanya": "tanya", "meskipun": "meski", "pilihlah": "pilih",
+    # se- 'one' before a measure, and se- that is part of the word
+    "setahun": "tahun", "sehari": "hari", "seminggu": "minggu", "sesuai": "sesuai", "sebelum": "sebelum",
     # left alone: short words and words with digits
     "ada": "ada", "2026": "2026", "kelas7": "kelas7",
 }

@@ -244,3 +244,25 @@ def test_words_for_a_form_to_print_lean_to_the_worksheets(search_page):
     asked = results(search_page, "lk perencanaan kinerja")
     assert asked[0].startswith("lembar-kerja/") and "lembar-kerja/perencanaan.html" in asked[:3], asked[:3]
     assert not results(search_page, "perencanaan kinerja")[0].startswith("lembar-kerja/")
+
+
+def test_an_item_is_found_by_the_component_it_belongs_to(search_page):
+    """'tugas pokok' is in the breadcrumb of Pelaksanaan pembelajaran, not in its text: the item
+    page still covers the whole question and comes before the other tugas pokok items (it came
+    fourth, after Penilaian pembelajaran, when the component's name was not indexed)."""
+    asked = results(search_page, "tugas pokok melaksanakan pembelajaran")
+    assert "katalog/tugas-pokok/tp-pembelajaran.html" in asked[:2], asked[:3]
+    assert asked.index("katalog/tugas-pokok/tp-pembelajaran.html") < asked.index("katalog/tugas-pokok/tp-penilaian.html")
+
+
+def test_se_before_a_measure_reads_as_one(search_page):
+    """'setahun' is 'satu tahun' (and 'sehari' 'satu hari'): the page "Contoh satu tahun" answers
+    'contoh coaching selama setahun' ('selama' says nothing of the topic)."""
+    assert results(search_page, "contoh coaching selama setahun")[0] == "coaching/contoh-satu-tahun.html"
+    assert "lokakarya/sesi-sehari-penuh.html" in results(search_page, "agenda pelatihan satu hari")[:3]
+
+
+def test_form_is_a_word_for_a_worksheet(search_page):
+    """'form' is what many teachers call a worksheet: the glossary has it as a name of Lembar kerja,
+    so it is not read as the start of 'formatif' (which led to the assessment indicator)."""
+    assert "lembar-kerja/refleksi-kompetensi.html" in results(search_page, "form refleksi kompetensi")[:3]
