@@ -266,3 +266,13 @@ def test_form_is_a_word_for_a_worksheet(search_page):
     """'form' is what many teachers call a worksheet: the glossary has it as a name of Lembar kerja,
     so it is not read as the start of 'formatif' (which led to the assessment indicator)."""
     assert "lembar-kerja/refleksi-kompetensi.html" in results(search_page, "form refleksi kompetensi")[:3]
+
+
+def test_a_rare_incidental_word_does_not_decide(search_page):
+    """Every concept of a question counts the same in how much of it a page covers (rarity counts
+    once, inside the word weights): 'lewat' stands on two pages only, and when rare concepts
+    weighed more it put three guides that happen to say 'lewat' before the indicator named
+    "Pengembangan diri melalui kebiasaan refleksi", which came fifth; now it comes with the
+    component page that lists it and the guide on reflection."""
+    asked = results(search_page, "pengembangan diri lewat refleksi")
+    assert "katalog/pengembangan-kompetensi/kom-refleksi-diri.html" in asked[:3], asked[:3]

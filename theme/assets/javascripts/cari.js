@@ -238,7 +238,7 @@
   }
 
   function search(query, kind, role, data) {
-    var us = units(query, data), n = data.docs.length;
+    var us = units(query, data);
     var rarities = function (ts) { return ts.reduce(function (a, t) { return a + rarity(t, data); }, 0); };
     us.forEach(function (alternatives) {  // a part of the typed phrase weighs its share of its rarity
       alternatives.forEach(function (alt) {
@@ -246,9 +246,13 @@
       });
     });
     var pages = gather(us, data);
-    // How much a concept of the query tells pages apart: the inverse document frequency of the
-    // pages it matches in any of its forms ('murid' with 'siswa' and 'peserta didik'); a page with
-    // only part of a phrase, or a word one typo away, counts in part. Concepts that match no page
+    // Which concepts of the query match some page in any of its forms ('murid' with 'siswa' and
+    // 'peserta didik'; a page with only part of a phrase, or a word one typo away, counts in part).
+    // Each one that does counts the same in a place's coverage, in how far a title or heading names
+    // the query and in a glossary term's lift: rarity already counts once, in the BM25 weights of
+    // the places. Weighing concepts by their rarity as well let an incidental rare word decide
+    // ('lewat' in "pengembangan diri lewat refleksi", 'laptop', 'topik'): on 93 new questions
+    // hit@1 0.74 -> 0.81, the tuning set unchanged (README, Pencarian). Concepts that match no page
     // do not count.
     var df = us.map(function () { return 0; });
     Object.keys(pages).forEach(function (d) {
@@ -259,7 +263,7 @@
       });
       Object.keys(part).forEach(function (u) { df[u] += part[u]; });
     });
-    var weights = df.map(function (f) { return f ? idf(f, n) : 0; });
+    var weights = df.map(function (f) { return f ? 1 : 0; });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
     var said = words(query, data);
