@@ -142,6 +142,16 @@ def test_draft_survives_a_reload(builder):
     assert_local(builder)
 
 
+def test_the_page_says_how_to_go_on_later_or_on_another_device(builder):
+    """A teacher who starts on a phone and goes on at a laptop is told which two buttons do it,
+    by the names the builder shows (a renamed button would leave the page pointing at nothing)."""
+    intro = builder.locator("article > .ws-screen").first.inner_text()
+    assert "lain hari" in intro and "perangkat lain" in intro
+    for name in ("Simpan ke berkas", "Buka dari berkas"):
+        expect(builder.get_by_role("button", name=name)).to_be_visible()
+        assert name in intro, name
+
+
 def test_the_first_three_tasks_always_apply_and_recommended_are_marked_only_when_set(builder):
     step(builder, STEPS[1])
     fixed = builder.locator(".rencana-step:not([hidden]) input[type=checkbox]:disabled")

@@ -276,3 +276,9 @@ def test_a_rare_incidental_word_does_not_decide(search_page):
     component page that lists it and the guide on reflection."""
     asked = results(search_page, "pengembangan diri lewat refleksi")
     assert "katalog/pengembangan-kompetensi/kom-refleksi-diri.html" in asked[:3], asked[:3]
+
+
+def test_going_on_with_a_plan_on_a_laptop_finds_the_plan_builder(search_page):
+    """The plan builder says how to go on later or on another device, in the words a teacher asks
+    with; 'lalu' says nothing of the topic."""
+    assert results(search_page, "simpan rencana di laptop lalu lanjut besok")[0] == "rencana.html"
