@@ -441,11 +441,15 @@ class _Renderer:
                             recommended=self.context["recommended"], priority=self.context["priority"],
                             edition_marks=self.context["edition_marks"], **plan_roles(self.catalog))
         forms = []
+        # The plan builder prints the blank planning sheet filled in: that sheet's page says so.
+        has_builder = self.section is None or bool(self.catalog.plan)
+        filled_by_builder = blank_sheet(sheets, "perencanaan") if has_builder else None
         for sheet in sheets:
             form = render_form(sheet, form_context)
             forms.append(form)
             pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form,
-                                                          margins=print_margins(f"{sheet.code} · {sheet.title}"))))
+                                                          margins=print_margins(f"{sheet.code} · {sheet.title}"),
+                                                          builder=sheet == filled_by_builder)))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
             else:  # the pre-filled sheets (one per indicator) are reached from the worksheet index

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from generator.model import Catalog
 from generator.placement import GLOSSARY_KIND, SHEET_KIND, glossary_terms, search_kinds
+from generator.worksheets import worksheets
 
 FOLDER = "cari"
 TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results it shows)
@@ -371,7 +372,20 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 tf = sum(FIELD_WEIGHTS[f] * c[term] / norms[f] for f, c in counts.items() if term in c)
                 postings[term] += [number, -2 - place if term in counts["heading"] else place,
                                    _saturate(tf, idf[term])]
+    number = {d.url: n for n, d in enumerate(docs)}
     groups, forms = glossary_groups(catalog, analyzer)
+    # Per group, the page that explains it in full, or -1: a glossary term's `selengkapnya` ...
+    group_homes = [number.get((homes or {}).get(t.id), -1) for t in glossary_terms(catalog)]
+    # ... and a worksheet's code, which names it ('lk 1', 'LK1' for LK-1).
+    for sheet in worksheets(catalog):
+        url = sheet.page.removesuffix(".md") + ".html"
+        codes = {" ".join(analyzer.terms(code)) for code in (sheet.code, sheet.code.replace("-", ""))} - {""}
+        if sheet.indicator is not None or url not in number or not codes:
+            continue
+        for phrase in sorted(codes):
+            forms.setdefault(phrase, len(groups))
+        groups.append(sorted(codes))
+        group_homes.append(number[url])
     priors = {}
     # What each page's title and headings say, as terms and as written: a question word is a stop
     # word, left out of the terms, but a heading "Kapan dalam setahun" or "Siapa" says what the
@@ -383,7 +397,6 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Hubs touch every part briefly (the glossary's entries, the home page's summaries): the
     # browser weighs them down unless a heading names the query, and question words never lift them.
     hubs = [n for n, d in enumerate(docs) if d.kind == GLOSSARY_KIND or d.url == HOME]
-    number = {d.url: n for n, d in enumerate(docs)}
     for question, cues in PRIORS.items():
         words = analyzer.stemmer.tokens(cues)
         cue = set(words) | {analyzer.term(t) for t in words}
@@ -417,8 +430,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         "example": sorted({analyzer.term(t) for t in analyzer.stemmer.tokens(EXAMPLE_WORDS)}),
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
         "hubs": hubs,
-        # Per glossary term (as in groups), the page that explains it in full, or -1.
-        "homes": [number.get((homes or {}).get(t.id), -1) for t in glossary_terms(catalog)],
+        "homes": group_homes,
     }
     out = site / FOLDER
     out.mkdir(exist_ok=True)

@@ -93,6 +93,16 @@ def test_worksheet_pages_link_their_pdf(built_site):
     assert 'href="paket-lembar-kerja.pdf"' in index
 
 
+def test_the_blank_planning_sheet_points_to_the_plan_builder_and_only_it(built_site):
+    """LK-1 prints blank; the plan builder prints it filled in, and LK-1's page says so with a link
+    that leads to the builder. The other sheets have no builder that fills them."""
+    for sheet in worksheets(load_catalog(ROOT)):
+        html = (built_site / sheet.page.removesuffix(".md")).with_suffix(".html").read_text(encoding="utf-8")
+        points = 'href="../rencana.html">Susun Rencana Kinerja</a>' in html
+        assert points == (sheet.slug == "perencanaan"), sheet.slug
+    assert (built_site / "rencana.html").is_file()
+
+
 def test_catalogue_change_shows_up_in_the_pdf_and_unchanged_builds_reuse_it(project, built_site):
     seed_pdf_cache(project, built_site)  # printed by the session's build of the same pages
     cache = project / "build/cache/pdf"

@@ -282,3 +282,11 @@ def test_going_on_with_a_plan_on_a_laptop_finds_the_plan_builder(search_page):
     """The plan builder says how to go on later or on another device, in the words a teacher asks
     with; 'lalu' says nothing of the topic."""
     assert results(search_page, "simpan rencana di laptop lalu lanjut besok")[0] == "rencana.html"
+
+
+def test_a_worksheet_code_names_its_worksheet(search_page):
+    """'lk 1', 'LK1' and 'lk-1' name LK-1 (its code is a name of its page, the way a glossary term's
+    forms are); a query that says only 'lk' still gets the worksheets in general."""
+    for query in ("lk 1", "LK1", "lk-1", "cetak lk 1 kosong"):
+        assert results(search_page, query)[0] == "lembar-kerja/perencanaan.html", query
+    assert results(search_page, "lk 4")[0] == "lembar-kerja/refleksi-kompetensi.html"
