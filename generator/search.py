@@ -59,7 +59,7 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              "kapan siapa mengapa kenapa berapa saya aku kita kami anda dalam akan sudah belum bisa "
              "harus boleh juga jika kalau agar supaya oleh bagi tentang seperti ya tidak bukan "
              "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana sekarang masih kah "
-             "arti artinya maksud kepanjangan perlu butuh mau ingin pengen selama lalu kemudian "
+             "arti artinya maksud kepanjangan perlu butuh mau ingin pengen ikut selama lalu kemudian "
              # Particles and adverbs of chat that say nothing of the topic.
              "semua semuanya dong sih nih deh kok kan lah pun banget").split()
 STOP = frozenset(STOPWORDS)

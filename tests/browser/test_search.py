@@ -290,3 +290,11 @@ def test_a_worksheet_code_names_its_worksheet(search_page):
     for query in ("lk 1", "LK1", "lk-1", "cetak lk 1 kosong"):
         assert results(search_page, query)[0] == "lembar-kerja/perencanaan.html", query
     assert results(search_page, "lk 4")[0] == "lembar-kerja/refleksi-kompetensi.html"
+
+
+def test_a_gift_from_parents_leads_to_gratification(search_page):
+    """'hadiah' is a name of gratifikasi in the glossary, and 'orang tua murid' one concept (not
+    'orang' and 'tua' apart, which put the parent-involvement indicator first)."""
+    asked = results(search_page, "tidak menerima hadiah dari orang tua murid")
+    assert {"glosarium.html", "katalog/perilaku-kerja/akuntabel.html"} & set(asked[:1]), asked[:3]
+    assert "katalog/perilaku-kerja/akuntabel.html" in asked[:3], asked[:3]
