@@ -18,6 +18,9 @@ SETS = {"tuning": ROOT / "tests/search_queries.yml", "held-out": ROOT / "tests/s
 # Run in a page that has loaded cari.js: the result URLs in rank order (with the anchor of the
 # section that answers best) and the number of strong matches.
 QUERY_JS = "q => HandbookSearch.query(q)"
+# The same for many queries in one call, one after the other: a round trip per query took longer
+# than the queries (697 queries: 10.2 s against 4.5 s, the same results).
+QUERIES_JS = "async qs => { const out = {}; for (const q of qs) out[q] = await HandbookSearch.query(q); return out; }"
 
 
 def load(name: str) -> list[dict]:

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from tests.conftest import copy_project, replace_in, run_cli
-from tests.search_relevance import QUERY_JS, SETS, evaluate, load
+from tests.search_relevance import QUERIES_JS, QUERY_JS, SETS, evaluate, load
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def lan_server(built_site):
 def ranked(search_page) -> dict[str, dict]:
     """Every query of both sets through the real search page opened from disk."""
     queries = [case["q"] for cases in CASES.values() for case in cases]
-    return {q: search_page.evaluate(QUERY_JS, q) for q in queries}
+    return search_page.evaluate(QUERIES_JS, queries)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -78,7 +78,7 @@ def test_few_strong_matches_per_query(ranked):
 
 def test_same_results_over_a_lan_server(lan_server, ranked, browser):
     context, page = open_search(browser, f"{lan_server}/cari.html")
-    over_http = {q: page.evaluate(QUERY_JS, q) for q in ranked}
+    over_http = page.evaluate(QUERIES_JS, list(ranked))
     context.close()
     assert over_http == ranked
 
