@@ -8,11 +8,12 @@ excerpts sits in small cari/teks-N.js files, both fetched only for the query at 
 
 Indonesian: words are reduced to their root by generator.stemmer (the same rules run in the
 browser), after root fixes from catalog/glosarium.yml; the glossary's acronyms, synonyms and word
-forms are matched as one term, so 'kepsek', 'KS' and 'kepala sekolah' find the same pages.
+forms are matched as one term, so 'kepsek', 'KS' and 'kepala sekolah' find the same pages (and a
+worksheet's code, 'lk 1', names its worksheet).
 
 Ranking: each section of a page (an FAQ question, a glossary entry, a step of a guide), or each
 passage of a long one, is scored BM25F-style from its heading, official wording and body, with
-the page title counted in every place; the browser ranks a page by its best place for the whole
+the page title (and for a catalogue item the component it sits under) counted in every place; the browser ranks a page by its best place for the whole
 query (the concepts it covers, whether its title or heading names the query) and links to its
 section. Navigation (blocks that are only links) is left out, and passages that tell an example
 story count less in the browser.
@@ -430,7 +431,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         "example": sorted({analyzer.term(t) for t in analyzer.stemmer.tokens(EXAMPLE_WORDS)}),
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
         "hubs": hubs,
-        "homes": group_homes,
+        "homes": group_homes,  # per group (as in groups), the page it leads to, or -1
     }
     out = site / FOLDER
     out.mkdir(exist_ok=True)

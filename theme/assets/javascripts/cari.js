@@ -275,6 +275,7 @@
     });
     // The page a named glossary term is explained on (its 'selengkapnya') leans ahead, by the
     // term's share of the query: 'angka kredit' leads to the predikat page, not only to its entry.
+    // A worksheet's code is such a group too, whose page is the worksheet ('lk 1' for LK-1).
     var home = {};
     us.forEach(function (alternatives, u) {
       var page = alternatives.group === undefined || !data.homes ? -1 : data.homes[alternatives.group];
