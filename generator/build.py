@@ -343,7 +343,8 @@ def build_shared(project: Project, out: Path, stage: Path, printer, dates: Sourc
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides},
                 {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages}, rendered.search_kinds,
                 rendered.glossary_homes,
-                {p.path.removesuffix(".md") + ".html": p.within for p in rendered.pages if p.within})
+                {p.path.removesuffix(".md") + ".html": p.within for p in rendered.pages if p.within},
+                {p.path.removesuffix(".md") + ".html": p.names for p in rendered.pages if p.names})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         for audience in project.audiences:

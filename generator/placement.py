@@ -22,6 +22,7 @@ SOURCES_PAGE = f"{CATALOG_DIR}/sumber.md"
 GLOSSARY_PAGE = "glosarium.md"
 SEARCH_PAGE = "cari.md"
 PLAN_PAGE = "rencana.md"
+PLAN_TITLE = "Susun Rencana Kinerja"  # the plan builder's name wherever a page names it
 WORKSHEETS_INDEX = f"{WORKSHEETS_DIR}/index.md"
 
 # [[tabel:name]] -> the form of the component whose items it shows (their links then point at the

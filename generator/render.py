@@ -28,7 +28,7 @@ from generator.guides import COUNT, ITEM_LINK, LIST, TEXT_LINK, body_lines, coun
 from generator.kit import FOLDER as KIT_DIR
 from generator.kit import Scene, card_sets, page_url, qr_svg
 from generator.model import Catalog, Guide, Item
-from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, SEARCH_PAGE, SOURCES_PAGE,
+from generator.placement import (CATALOG_INDEX, GLOSSARY_PAGE, INSERTS, PLAN_PAGE, PLAN_TITLE, SEARCH_PAGE, SOURCES_PAGE,
                                  WORKSHEETS_INDEX, Locator, component_page, glossary_homes, glossary_terms,
                                  link_targets, own_page_items,
                                  page_kind, printable_guides, search_kinds, section_kind, section_search_kinds)
@@ -51,6 +51,7 @@ class Page:
     text: str
     kind: str = "panduan"  # page kind for search (generator.placement.page_kind)
     within: str = ""  # names of what the page sits under (an item's component), for search
+    names: tuple[str, ...] = ()  # other names a reader may search it by (a worksheet's code)
 
 
 @dataclass
@@ -257,6 +258,7 @@ class _Renderer:
         self.sequence = {c.id: own_page_items(catalog, c) for c in catalog.plan}
         self.context = dict(link=self._link, href=self._href, related_guides=self._related_guides,
                             neighbours=self._neighbours, worksheet=self._worksheet, plan_href=self._plan_href,
+                            plan_title=PLAN_TITLE,
                             catalog=catalog, plan=catalog.plan, manifest=catalog.manifest,
                             # An edition's priorities are ids of the main catalogue: a section shows
                             # none, and no placeholder for edisi.js to mark (its ids may be the same).
@@ -286,10 +288,10 @@ class _Renderer:
         return self.targets[f"lembar-{worksheet_for(item, worksheets(self.catalog), self.catalog).slug}"]
 
     @jinja2.pass_context
-    def _plan_href(self, context, item: Item) -> Markup:
-        """The plan builder with the item already chosen (rencana.js reads ?pilih=)."""
+    def _plan_href(self, context, item: Item | None = None) -> Markup:
+        """The plan builder, with the item already chosen if one is given (rencana.js reads ?pilih=)."""
         rel = posixpath.relpath(PLAN_PAGE, posixpath.dirname(context["page_path"]) or ".")
-        return Markup(f"{rel}?pilih={item.id}")
+        return Markup(rel if item is None else f"{rel}?pilih={item.id}")
 
     @jinja2.pass_context
     def _related_guides(self, context, item: Item) -> list[tuple[str, str]]:
@@ -390,14 +392,12 @@ class _Renderer:
         catalog_nav = self._render_catalogue(pages)
         worksheet_nav = self._render_worksheets(pages)
         nodes = [catalog_nav, worksheet_nav]
-        plan_title = None
         if self.catalog.plan:
             self._render_plan_builder(pages)
-            plan_title = _front_title(pages[-1])
-            nodes.append(NavNode(plan_title, PLAN_PAGE))
+            nodes.append(NavNode(PLAN_TITLE, PLAN_PAGE))
         # The section's own home first (navigation.indexes): its folder's address leads somewhere.
         pages.append(Page(SECTION_HOME, self._template("bagian.md.j2", SECTION_HOME, audience=audience.label,
-                                                        sheets=worksheets(self.catalog), plan_title=plan_title)))
+                                                        sheets=worksheets(self.catalog), has_plan=bool(self.catalog.plan))))
         nodes.insert(0, NavNode(audience.label, SECTION_HOME))
         in_nav = _nav_paths(nodes)
         unlisted = [p.path for p in pages if p.path not in in_nav]
@@ -441,15 +441,14 @@ class _Renderer:
                             recommended=self.context["recommended"], priority=self.context["priority"],
                             edition_marks=self.context["edition_marks"], **plan_roles(self.catalog))
         forms = []
-        # The plan builder prints the blank planning sheet filled in: that sheet's page says so.
-        has_builder = self.section is None or bool(self.catalog.plan)
-        filled_by_builder = blank_sheet(sheets, "perencanaan") if has_builder else None
+        filled_by_builder = blank_sheet(sheets, "perencanaan")  # the plan builder prints it filled in
         for sheet in sheets:
             form = render_form(sheet, form_context)
             forms.append(form)
             pages.append(Page(sheet.page, self._template("lembar.md.j2", sheet.page, sheet=sheet, form=form,
                                                           margins=print_margins(f"{sheet.code} · {sheet.title}"),
-                                                          builder=sheet == filled_by_builder)))
+                                                          builder=sheet == filled_by_builder),
+                              names=(sheet.code,) if sheet.indicator is None else ()))
             if sheet.indicator is None:
                 nav.children.append(NavNode(f"{sheet.code} {sheet.title}", sheet.page))
             else:  # the pre-filled sheets (one per indicator) are reached from the worksheet index

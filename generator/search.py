@@ -13,10 +13,10 @@ worksheet's code, 'lk 1', names its worksheet).
 
 Ranking: each section of a page (an FAQ question, a glossary entry, a step of a guide), or each
 passage of a long one, is scored BM25F-style from its heading, official wording and body, with
-the page title (and for a catalogue item the component it sits under) counted in every place; the browser ranks a page by its best place for the whole
-query (the concepts it covers, whether its title or heading names the query) and links to its
-section. Navigation (blocks that are only links) is left out, and passages that tell an example
-story count less in the browser.
+the page title (for a catalogue item also its component) counted in every place; the browser
+ranks a page by its best place for the whole query (the concepts it covers, whether its title or
+heading names the query) and links to its section. Navigation (blocks that are only links) is
+left out, and passages that tell an example story count less in the browser.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from pathlib import Path
 
 from generator.model import Catalog
 from generator.placement import GLOSSARY_KIND, SHEET_KIND, glossary_terms, search_kinds
-from generator.worksheets import worksheets
 
 FOLDER = "cari"
 TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results it shows)
@@ -280,8 +279,8 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
 
 
 def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]], list[int], list[int]]:
-    """Term counts of the title, and of each place's heading, official wording and body, with the
-    section of each place and the places that tell a story. A place is a section, or a passage of
+    """Term counts of the title, and of each place's heading, what the page sits under, official
+    wording and body, with the section of each place and the places that tell a story. A place is a section, or a passage of
     a long one (see PASSAGE)."""
     title = Counter(analyzer.terms(doc.title))
     within = Counter(analyzer.terms(doc.within))
@@ -329,11 +328,13 @@ def _saturate(tf: float, idf: float) -> int:
 
 def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 kinds: dict[str, str], labels: dict[str, str] | None = None,
-                homes: dict[str, str] | None = None, within: dict[str, str] | None = None) -> dict:
+                homes: dict[str, str] | None = None, within: dict[str, str] | None = None,
+                names: dict[str, tuple[str, ...]] | None = None) -> dict:
     """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports.
     `labels`: every page kind's name in the filter (default: the catalogue's); `homes`: glossary
     term id -> the page that explains it in full (its `selengkapnya`, as rendered); `within`: page ->
-    the names of what it sits under (generator.render.Page.within)."""
+    the names of what it sits under, `names`: page -> other names it is searched by (a worksheet's
+    code; generator.render.Page)."""
     analyzer = Analyzer(catalog)
     docs = read_docs(site, roles, kinds, within)
     parsed = [_fields(doc, analyzer) for doc in docs]
@@ -344,7 +345,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     # Average lengths over the places that have the field: few have official wording, and one
     # that has it should not read as many times too long.
     average = {f: max(1.0, statistics.mean([sum(c[f].values()) for c in every if c[f]] or [1]))
-               for f in ("heading", "within", "definition", "body")}
+               for f in FIELDS[1:]}
     average["title"] = max(1.0, sum(sum(t.values()) for t, _, _, _ in parsed) / max(1, len(parsed)))
     frequency = Counter(term for title, places, _, _ in parsed
                         for term in set(title).union(*(set().union(*c.values()) for c in places)))
@@ -377,15 +378,14 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     groups, forms = glossary_groups(catalog, analyzer)
     # Per group, the page that explains it in full, or -1: a glossary term's `selengkapnya` ...
     group_homes = [number.get((homes or {}).get(t.id), -1) for t in glossary_terms(catalog)]
-    # ... and a worksheet's code, which names it ('lk 1', 'LK1' for LK-1).
-    for sheet in worksheets(catalog):
-        url = sheet.page.removesuffix(".md") + ".html"
-        codes = {" ".join(analyzer.terms(code)) for code in (sheet.code, sheet.code.replace("-", ""))} - {""}
-        if sheet.indicator is not None or url not in number or not codes:
+    # ... and a page's other names, such as a worksheet's code ('lk 1', 'LK1' for LK-1).
+    for url, other_names in sorted((names or {}).items()):
+        phrases = {" ".join(analyzer.terms(v)) for name in other_names for v in (name, name.replace("-", ""))} - {""}
+        if url not in number or not phrases:
             continue
-        for phrase in sorted(codes):
+        for phrase in sorted(phrases):
             forms.setdefault(phrase, len(groups))
-        groups.append(sorted(codes))
+        groups.append(sorted(phrases))
         group_homes.append(number[url])
     priors = {}
     # What each page's title and headings say, as terms and as written: a question word is a stop

@@ -146,7 +146,7 @@ def test_the_page_says_how_to_go_on_later_or_on_another_device(builder):
     """A teacher who starts on a phone and goes on at a laptop is told which two buttons do it,
     by the names the builder shows (a renamed button would leave the page pointing at nothing)."""
     intro = builder.locator("article > .ws-screen").first.inner_text()
-    assert "lain hari" in intro and "perangkat lain" in intro
+    assert "hari lain" in intro and "perangkat lain" in intro
     for name in ("Simpan ke berkas", "Buka dari berkas"):
         expect(builder.get_by_role("button", name=name)).to_be_visible()
         assert name in intro, name

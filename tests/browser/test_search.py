@@ -252,7 +252,8 @@ def test_an_item_is_found_by_the_component_it_belongs_to(search_page):
     fourth, after Penilaian pembelajaran, when the component's name was not indexed)."""
     asked = results(search_page, "tugas pokok melaksanakan pembelajaran")
     assert "katalog/tugas-pokok/tp-pembelajaran.html" in asked[:2], asked[:3]
-    assert asked.index("katalog/tugas-pokok/tp-pembelajaran.html") < asked.index("katalog/tugas-pokok/tp-penilaian.html")
+    others = [u for u in asked if u.startswith("katalog/tugas-pokok/tp-") and u != "katalog/tugas-pokok/tp-pembelajaran.html"]
+    assert asked.index("katalog/tugas-pokok/tp-pembelajaran.html") < asked.index(others[0]), asked[:5]
 
 
 def test_se_before_a_measure_reads_as_one(search_page):
@@ -265,7 +266,10 @@ def test_se_before_a_measure_reads_as_one(search_page):
 def test_form_is_a_word_for_a_worksheet(search_page):
     """'form' is what many teachers call a worksheet: the glossary has it as a name of Lembar kerja,
     so it is not read as the start of 'formatif' (which led to the assessment indicator)."""
-    assert "lembar-kerja/refleksi-kompetensi.html" in results(search_page, "form refleksi kompetensi")[:3]
+    asked = results(search_page, "form refleksi kompetensi")
+    assert "lembar-kerja/refleksi-kompetensi.html" in asked[:3], asked[:3]
+    sheets = [u for u in asked if u.startswith("lembar-kerja/") and u != "lembar-kerja/index.html"]
+    assert sheets[0] == "lembar-kerja/refleksi-kompetensi.html", sheets[:3]
 
 
 def test_a_rare_incidental_word_does_not_decide(search_page):
@@ -296,5 +300,5 @@ def test_a_gift_from_parents_leads_to_gratification(search_page):
     """'hadiah' is a name of gratifikasi in the glossary, and 'orang tua murid' one concept (not
     'orang' and 'tua' apart, which put the parent-involvement indicator first)."""
     asked = results(search_page, "tidak menerima hadiah dari orang tua murid")
-    assert {"glosarium.html", "katalog/perilaku-kerja/akuntabel.html"} & set(asked[:1]), asked[:3]
+    assert asked[0] in {"glosarium.html", "katalog/perilaku-kerja/akuntabel.html"}, asked[:3]
     assert "katalog/perilaku-kerja/akuntabel.html" in asked[:3], asked[:3]

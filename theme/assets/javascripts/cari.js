@@ -246,24 +246,17 @@
       });
     });
     var pages = gather(us, data);
-    // Which concepts of the query match some page in any of its forms ('murid' with 'siswa' and
-    // 'peserta didik'; a page with only part of a phrase, or a word one typo away, counts in part).
-    // Each one that does counts the same in a place's coverage, in how far a title or heading names
-    // the query and in a glossary term's lift: rarity already counts once, in the BM25 weights of
-    // the places. Weighing concepts by their rarity as well let an incidental rare word decide
-    // ('lewat' in "pengembangan diri lewat refleksi", 'laptop', 'topik'): on 93 new questions
-    // hit@1 0.74 -> 0.81, the tuning set unchanged (README, Pencarian). Concepts that match no page
-    // do not count.
-    var df = us.map(function () { return 0; });
+    // The concepts of the query that some page matches, in any of its forms ('murid' with 'siswa'
+    // and 'peserta didik'). Each counts the same in a place's coverage, in how far a title or
+    // heading names the query and in a glossary term's lift; concepts that match no page do not
+    // count. Rarity counts once, in the BM25 weights of the places: weighing concepts by it as well
+    // let an incidental rare word decide ('lewat' in "pengembangan diri lewat refleksi", 'laptop').
+    var weights = us.map(function () { return 0; });
     Object.keys(pages).forEach(function (d) {
-      var part = {};
       Object.keys(pages[d]).forEach(function (place) {
-        var here = pages[d][place];
-        Object.keys(here).forEach(function (u) { part[u] = Math.max(part[u] || 0, here[u].part); });
+        Object.keys(pages[d][place]).forEach(function (u) { weights[u] = 1; });
       });
-      Object.keys(part).forEach(function (u) { df[u] += part[u]; });
     });
-    var weights = df.map(function (f) { return f ? 1 : 0; });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
     var said = words(query, data);
