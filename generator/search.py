@@ -60,6 +60,8 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              "harus boleh juga jika kalau agar supaya oleh bagi tentang seperti ya tidak bukan "
              "sebagai saat jadi per tiap setiap dll tapi tetapi lagi saja mana sekarang masih kah "
              "arti artinya maksud kepanjangan perlu butuh mau ingin pengen ikut selama lalu kemudian "
+             # A question about the difference of two things asks for both, not for the word.
+             "beda bedanya "
              # Particles and adverbs of chat that say nothing of the topic.
              "semua semuanya dong sih nih deh kok kan lah pun banget").split()
 STOP = frozenset(STOPWORDS)

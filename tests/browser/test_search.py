@@ -302,3 +302,12 @@ def test_a_gift_from_parents_leads_to_gratification(search_page):
     asked = results(search_page, "tidak menerima hadiah dari orang tua murid")
     assert asked[0] in {"glosarium.html", "katalog/perilaku-kerja/akuntabel.html"}, asked[:3]
     assert "katalog/perilaku-kerja/akuntabel.html" in asked[:3], asked[:3]
+
+
+def test_a_question_about_a_difference_asks_for_both_things(search_page):
+    """'beda', 'bedanya' say what kind of answer is wanted, not its topic: the pages that hold both
+    things count ('pkg lama beda' put the page that happens to say 'berbeda' next to 'ASN' first,
+    before the glossary entry and the FAQ answer on the old PKG)."""
+    assert results(search_page, "pkg lama beda")[0] in {"glosarium.html", "faq.html"}
+    assert results(search_page, "apa bedanya wali kelas dan guru wali")[0] == "faq.html"
+    assert results(search_page, "kartu skenario kelas")[0] == "lokakarya/kartu-adegan.html"
