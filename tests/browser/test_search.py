@@ -311,3 +311,12 @@ def test_a_question_about_a_difference_asks_for_both_things(search_page):
     assert results(search_page, "pkg lama beda")[0] in {"glosarium.html", "faq.html"}
     assert results(search_page, "apa bedanya wali kelas dan guru wali")[0] == "faq.html"
     assert results(search_page, "kartu skenario kelas")[0] == "lokakarya/kartu-adegan.html"
+
+
+def test_everyday_names_of_a_task_and_light_verbs(search_page):
+    """'paket c' is a name of pendidikan kesetaraan, whose tutor is a tugas tambahan; 'dilakukan'
+    says nothing of the topic ('apa yang dilakukan guru ...' is about what follows): alone it
+    finds nothing, and it changes nothing in a question."""
+    assert results(search_page, "tutor paket c")[0] == "katalog/tugas-pokok/tp-tugas-tambahan.html"
+    assert results(search_page, "dilakukan") == []
+    assert results(search_page, "observasi kelas dilakukan") == results(search_page, "observasi kelas")
