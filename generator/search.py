@@ -63,7 +63,7 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              # A question about the difference of two things asks for both, not for the word.
              "beda bedanya "
              # Light verbs: 'dilakukan' is 'is done', whatever is done.
-             "dilakukan melakukan lakukan "
+             "dilakukan melakukan lakukan memberi memberikan diberi diberikan "
              # Particles and adverbs of chat that say nothing of the topic.
              "semua semuanya dong sih nih deh kok kan lah pun banget").split()
 STOP = frozenset(STOPWORDS)

@@ -320,3 +320,5 @@ def test_everyday_names_of_a_task_and_light_verbs(search_page):
     assert results(search_page, "tutor paket c")[0] == "katalog/tugas-pokok/tp-tugas-tambahan.html"
     assert results(search_page, "dilakukan") == []
     assert results(search_page, "observasi kelas dilakukan") == results(search_page, "observasi kelas")
+    # 'ekspektasi tambahan' is how teachers name ekspektasi khusus pimpinan ('memberi' is light too)
+    assert "katalog/perilaku-kerja/index.html" in results(search_page, "kepala sekolah memberi ekspektasi tambahan")[:3]
