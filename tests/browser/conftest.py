@@ -17,13 +17,18 @@ def _axe():
     return Axe()
 
 
-def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical WCAG violations on the page as it is now, each with the
-    first elements it names. Only violations are gathered: the passes of a long page (hundreds of
-    elements) took a third of the run and are never looked at."""
-    result = _axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+def serious_violations(page, within: str | None = None) -> list[str]:
+    """axe-core's serious and critical WCAG violations on the page as it is now (or only in the
+    element `within` selects), each with the first elements it names. Only violations are
+    gathered: the passes of a long page (hundreds of elements) took a third of the run and are never
+    looked at. axe-core is put into a page once, not before every check of it."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(_axe().axe_script)
+    options = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
+    response = page.evaluate("([within, options]) => axe.run(within ? {include: [[within]]} : document, options)",
+                             [within, options])
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+            for v in response["violations"] if v["impact"] in ("serious", "critical")]
 
 
 # Resolves once the page has been still for three frames in a row at the expected width (fails
