@@ -80,7 +80,7 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "thn": "tahun", "bln": "bulan", "tgs": "tugas", "sblm": "sebelum", "stlh": "setelah",
             "ssdh": "sesudah", "org": "orang", "sklh": "sekolah", "kls": "kelas", "mgg": "minggu",
             "jd": "jadi", "dapet": "dapat", "pake": "pakai", "liat": "lihat", "emang": "memang",
-            "bikin": "membuat", "gini": "begini", "gitu": "begitu", "telat": "terlambat",
+            "bikin": "membuat", "cek": "periksa", "ngecek": "memeriksa", "mengecek": "memeriksa", "gini": "begini", "gitu": "begitu", "telat": "terlambat",
             "ngasih": "memberi", "kasih": "beri", "bareng": "bersama", "ngobrol": "mengobrol",
             "lab": "laboratorium", "jelek": "buruk", "ngajar": "mengajar", "pr": "pekerjaan rumah",
             # Short forms of several words.
