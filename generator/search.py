@@ -99,6 +99,7 @@ PRIORS = {"kapan": "kapan jadwal tenggat linimasa januari februari maret april m
 PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana",
                "cara": "bagaimana", "arti": "arti", "artinya": "arti", "maksud": "arti",
                "kepanjangan": "arti", "singkatan": "arti", "apa itu": "arti", "itu apa": "arti",
+               "istilah": "arti", "glosarium": "arti", "kamus": "arti",
                # Words for something to print and fill in: the worksheets and card sheets.
                **dict.fromkeys("lk lembar form formulir blangko blanko format template isian instrumen cetak "
                                "print kartu".split(), "lembar")}

@@ -41,6 +41,7 @@ EXPECTED = {
     # particles, possessives and the exception list reached through them
     "sekolahnya": "sekolah", "bersekolah": "sekolah", "berperilaku": "perilaku",
     "penilaiannya": "nilai", "bertanya": "tanya", "meskipun": "meski", "pilihlah": "pilih",
+    "istilah": "istilah", "mengolah": "olah",
     # se- 'one' before a measure, and se- that is part of the word
     "setahun": "tahun", "sehari": "hari", "seminggu": "minggu", "sesuai": "sesuai", "sebelum": "sebelum",
     # left alone: short words and words with digits
