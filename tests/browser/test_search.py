@@ -320,6 +320,8 @@ def test_everyday_names_of_a_task_and_light_verbs(search_page):
     assert results(search_page, "tutor paket c")[0] == "katalog/tugas-pokok/tp-tugas-tambahan.html"
     assert results(search_page, "dilakukan") == []
     assert results(search_page, "observasi kelas dilakukan") == results(search_page, "observasi kelas")
+    # 'istilah' asks for the glossary, whose introduction says what its terms are about
+    assert "glosarium.html" in results(search_page, "istilah istilah dalam pkg")[:3]
     # 'cek' is chat for 'periksa' ("memeriksa pemahaman murid" is the adaptive instruction's line)
     assert "katalog/praktik-kinerja/pk-instruksi-adaptif.html" in results(search_page, "ngecek pemahaman murid")[:3]
     # 'ekspektasi tambahan' is how teachers name ekspektasi khusus pimpinan ('memberi' is light too)
