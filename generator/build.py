@@ -20,7 +20,8 @@ from generator.catalog import load_catalog
 from generator.dates import SourceDates, indonesian
 from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
-from generator.guides import check_guides, check_linked_files, linked_files, load_guides, overlay_guides
+from generator.guides import (check_glossary_counts, check_guides, check_linked_files, linked_files, load_guides,
+                              overlay_guides)
 from generator.kit import Scene, load_scenes
 from generator.lock import alive, build_lock
 from generator.mkdocs_backend import check_theme
@@ -105,6 +106,7 @@ def load_project(root: Path) -> Project:
         generated |= {a.path(page) for a in audiences if a.catalog for page in section_pages(a.catalog)}
         _collect(problems, check_guides, guides, catalog, generated, modules)
         _collect(problems, check_placement, catalog, guides)
+        _collect(problems, check_glossary_counts, catalog)
         if layers.catalog_root == layers.root:  # the project's own catalogue (see check_glossary_homes)
             _collect(problems, check_glossary_homes, catalog, guides)
         for edition_id, pages in overlays.items():

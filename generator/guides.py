@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.errors import HandbookError, Problems, Source, did_you_mean, known_list
 from generator.files import ignored, project_files
 from generator.model import Catalog, Guide
-from generator.placement import INSERTS, Locator, link_targets, unplaced
+from generator.placement import INSERTS, Locator, glossary_terms, link_targets, unplaced
 from generator.yamlio import LocatedDict, parse_yaml, read_text
 
 # [[id]] links to a catalogue item with its official name; [[tabel:name]] on its own line inserts
@@ -206,6 +206,22 @@ def count_problems(catalog: Catalog, spec: str) -> list[str]:
     if not counted(catalog, spec):
         return [f"tidak ada butir '{kind}' di bawah '{within}'" if within else f"katalog ini tidak memuat butir '{kind}'"]
     return []
+
+
+def check_glossary_counts(catalog: Catalog) -> None:
+    """A glossary term's text may count the catalogue's items with [[jumlah:kind]] (as a guide
+    does), so that it follows next year's catalogue; nothing else in double brackets."""
+    problems = Problems()
+    for term in glossary_terms(catalog):
+        for match in ITEM_LINK.finditer(term.get("arti") or ""):
+            target = match.group(1)
+            where = f"istilah '{term.id}', kunci 'arti': [[{target}]]"
+            if not target.lower().startswith(COUNT):
+                problems.add(term.source_of("arti"), f"{where}: di teks Glosarium hanya [[jumlah:jenis]] yang"
+                             " dapat dipakai (untuk menautkan halaman, pakai kunci 'selengkapnya')")
+            for problem in count_problems(catalog, target.partition(":")[2]) if target.lower().startswith(COUNT) else []:
+                problems.add(term.source_of("arti"), f"{where}: {problem}")
+    problems.raise_if_any()
 
 
 def counted(catalog: Catalog, spec: str) -> list:

@@ -471,7 +471,11 @@ class _Renderer:
             href = posixpath.relpath(path, posixpath.dirname(GLOSSARY_PAGE) or ".") + (f"#{anchor}" if anchor else "")
             more[term.id] = (text, href)
             self.glossary_homes[term.id] = path.removesuffix(".md") + ".html"
-        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms, more=more)))
+        # A term's text may count the catalogue's items ([[jumlah:kind]]), so next year's glossary
+        # follows next year's catalogue (generator.guides.check_glossary_counts).
+        meanings = {t.id: ITEM_LINK.sub(lambda m: self._count(m.group(1)), t["arti"]) for t in terms}
+        pages.append(Page(GLOSSARY_PAGE, self._template("glosarium.md.j2", GLOSSARY_PAGE, terms=terms, more=more,
+                                                        meanings=meanings)))
         pages.append(Page(SEARCH_PAGE, self._template("cari.md.j2", SEARCH_PAGE, kinds=kinds,
                                                       roles=self.catalog.of_kind("peran"))))
 
@@ -535,9 +539,13 @@ class _Renderer:
         if target.lower().startswith(LIST):
             return join_and([self._link(context, i) for i in counted(self.catalog, spec)])
         if target.lower().startswith(COUNT):
-            text = number(len(counted(self.catalog, spec)))
-            return text[0].upper() + text[1:] if target[0] == "J" else text
+            return self._count(target)
         return self._link(context, self.targets[target])
+
+    def _count(self, target: str) -> str:
+        """A [[jumlah:kind]] (or kind@id) in words; [[Jumlah:…]] starts a sentence."""
+        text = number(len(counted(self.catalog, target.partition(":")[2])))
+        return text[0].upper() + text[1:] if target[0] == "J" else text
 
     def _print_frame(self, path: str) -> str:
         """Buttons above a printable guide (workshop material): its PDF and the browser's print."""

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from generator.build import load_project
 from generator.catalog import load_catalog
 from generator.placement import Locator
-from tests.conftest import ROOT
+from tests.conftest import ROOT, replace_in, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -283,3 +283,18 @@ def test_glossary_entries_link_to_the_page_that_explains_them(built_site, catalo
         linked[term.id] = (links[0]["href"], links[0].get_text())
     assert linked["istilah-angka-kredit"] == ("predikat-kinerja.html", "Predikat kinerja")
     assert linked["istilah-gratifikasi"] == ("katalog/perilaku-kerja/akuntabel.html", "Akuntabel")
+
+
+def test_glossary_counts_follow_the_catalogue(project):
+    """The glossary says how many tugas tambahan and ekspektasi the catalogue has from the catalogue
+    itself ([[jumlah:…]]): one more tugas tambahan in the YAML and the entry says one more."""
+    path = project / "catalog/tugas_pokok.yml"
+    replace_in(path, "      - id: tt-tutor-kesetaraan\n",
+               "      - id: tt-contoh-baru\n        nama: Tugas Tambahan Contoh\n      - id: tt-tutor-kesetaraan\n")
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
+    catalog = load_catalog(project)
+    entries = {h.get("id"): h.find_next("p").get_text(" ", strip=True)
+               for h in soup(project / "site/glosarium.html").select("h3[id]")}
+    assert f"memuat {len(catalog.of_kind('tugas-tambahan'))} pilihan" in entries["istilah-tugas-tambahan"]
+    assert len(catalog.of_kind("tugas-tambahan")) == 25
+    assert f"memuat {len(catalog.of_kind('ekspektasi'))} pilihan" in entries["istilah-ekspektasi-khusus-pimpinan"]

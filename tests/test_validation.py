@@ -318,6 +318,21 @@ def test_glossary_further_reading_must_name_a_page(project):
         f" 'akuntable' tidak dikenal (maksud Anda 'akuntabel'?){hint}"]
 
 
+def test_glossary_text_may_count_items_and_nothing_else(project):
+    """A glossary term's text counts with [[jumlah:kind]] as a guide does; a typo in the kind and a
+    link in double brackets are reported at the text's line."""
+    path = project / "catalog/glosarium.yml"
+    replace_in(path, "memuat [[jumlah:tugas-tambahan]] pilihan.", "memuat [[jumlah:tugas-tambahn]] pilihan, [[akuntabel]].")
+    line = line_of(path, "[[jumlah:tugas-tambahn]]")
+    found = [p for p in check(project) if "kunci 'arti'" in p]
+    where = f"catalog/glosarium.yml:{line}: istilah 'istilah-tugas-tambahan', kunci 'arti':"
+    assert len(found) == 2, found  # one line: in the order of the message
+    assert found[0] == (f"{where} [[akuntabel]]: di teks Glosarium hanya [[jumlah:jenis]] yang dapat dipakai"
+                        " (untuk menautkan halaman, pakai kunci 'selengkapnya')")
+    assert found[1].startswith(f"{where} [[jumlah:tugas-tambahn]]: jenis butir 'tugas-tambahn' tidak dikenal"
+                               " (maksud Anda 'tugas-tambahan'?)"), found
+
+
 def test_guide_count_of_unknown_kind_or_item_and_in_a_heading(project):
     path = project / "content/faq.md"
     text = path.read_text(encoding="utf-8")
