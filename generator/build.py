@@ -342,11 +342,11 @@ def build_shared(project: Project, out: Path, stage: Path, printer, dates: Sourc
                          linked_files(project.root, guides))
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides}, project.root)
     chrome = Chrome.take(out)
+    built = {p.path.removesuffix(".md") + ".html": p for p in rendered.pages}  # by address in the site
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides},
-                {p.path.removesuffix(".md") + ".html": p.kind for p in rendered.pages}, rendered.search_kinds,
-                rendered.glossary_homes,
-                {p.path.removesuffix(".md") + ".html": p.within for p in rendered.pages if p.within},
-                {p.path.removesuffix(".md") + ".html": p.names for p in rendered.pages if p.names})
+                {url: p.kind for url, p in built.items()}, rendered.search_kinds, rendered.glossary_homes,
+                {url: p.within for url, p in built.items() if p.within},
+                {url: p.names for url, p in built.items() if p.names})
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         for audience in project.audiences:

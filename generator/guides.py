@@ -215,12 +215,13 @@ def check_glossary_counts(catalog: Catalog) -> None:
     for term in glossary_terms(catalog):
         for match in ITEM_LINK.finditer(term.get("arti") or ""):
             target = match.group(1)
-            where = f"istilah '{term.id}', kunci 'arti': [[{target}]]"
-            if not target.lower().startswith(COUNT):
-                problems.add(term.source_of("arti"), f"{where}: di teks Glosarium hanya [[jumlah:jenis]] yang"
-                             " dapat dipakai (untuk menautkan halaman, pakai kunci 'selengkapnya')")
-            for problem in count_problems(catalog, target.partition(":")[2]) if target.lower().startswith(COUNT) else []:
-                problems.add(term.source_of("arti"), f"{where}: {problem}")
+            if target.lower().startswith(COUNT):
+                found = count_problems(catalog, target.partition(":")[2])
+            else:
+                found = ["di teks Glosarium hanya [[jumlah:jenis]] yang dapat dipakai (untuk menautkan"
+                         " halaman, pakai kunci 'selengkapnya')"]
+            for problem in found:
+                problems.add(term.source_of("arti"), f"istilah '{term.id}', kunci 'arti': [[{target}]]: {problem}")
     problems.raise_if_any()
 
 

@@ -80,7 +80,8 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "thn": "tahun", "bln": "bulan", "tgs": "tugas", "sblm": "sebelum", "stlh": "setelah",
             "ssdh": "sesudah", "org": "orang", "sklh": "sekolah", "kls": "kelas", "mgg": "minggu",
             "jd": "jadi", "dapet": "dapat", "pake": "pakai", "liat": "lihat", "emang": "memang",
-            "bikin": "membuat", "cek": "periksa", "ngecek": "memeriksa", "mengecek": "memeriksa", "gini": "begini", "gitu": "begitu", "telat": "terlambat",
+            "bikin": "membuat", "cek": "periksa", "ngecek": "memeriksa", "mengecek": "memeriksa",
+            "gini": "begini", "gitu": "begitu", "telat": "terlambat",
             "ngasih": "memberi", "kasih": "beri", "bareng": "bersama", "ngobrol": "mengobrol",
             "lab": "laboratorium", "jelek": "buruk", "ngajar": "mengajar", "pr": "pekerjaan rumah",
             # Short forms of several words.
@@ -285,8 +286,8 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
 
 def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]], list[int], list[int]]:
     """Term counts of the title, and of each place's heading, what the page sits under, official
-    wording and body, with the section of each place and the places that tell a story. A place is a section, or a passage of
-    a long one (see PASSAGE)."""
+    wording and body, with the section of each place and the places that tell a story. A place is
+    a section, or a passage of a long one (see PASSAGE)."""
     title = Counter(analyzer.terms(doc.title))
     within = Counter(analyzer.terms(doc.within))
     places, of_section, stories = [], [], []
