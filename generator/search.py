@@ -83,7 +83,11 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "bikin": "membuat", "cek": "periksa", "ngecek": "memeriksa", "mengecek": "memeriksa",
             "gini": "begini", "gitu": "begitu", "telat": "terlambat",
             "ngasih": "memberi", "kasih": "beri", "bareng": "bersama", "ngobrol": "mengobrol",
-            "lab": "laboratorium", "jelek": "buruk", "ngajar": "mengajar", "pr": "pekerjaan rumah",
+            # 'Not' written together with the word it denies.
+            "gatau": "tidak tahu", "gatahu": "tidak tahu", "gabisa": "tidak bisa", "gamau": "tidak mau",
+            "gaada": "tidak ada", "gapernah": "tidak pernah", "gaboleh": "tidak boleh",
+            "gaperlu": "tidak perlu", "gausah": "tidak usah", "tau": "tahu",
+            "lab": "laboratorium", "jelek": "buruk", "jago": "mahir", "ngajar": "mengajar", "pr": "pekerjaan rumah",
             # Short forms of several words.
             "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
             "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",

@@ -326,3 +326,25 @@ def test_everyday_names_of_a_task_and_light_verbs(search_page):
     assert "katalog/praktik-kinerja/pk-instruksi-adaptif.html" in results(search_page, "ngecek pemahaman murid")[:3]
     # 'ekspektasi tambahan' is how teachers name ekspektasi khusus pimpinan ('memberi' is light too)
     assert "katalog/perilaku-kerja/index.html" in results(search_page, "kepala sekolah memberi ekspektasi tambahan")[:3]
+
+
+def test_chat_spellings_read_as_the_written_words(search_page):
+    """Teachers type as they speak: a verb without its me- ('nyoba' for mencoba, 'mukul' for
+    memukul) or with -in for -kan ('jelasin'), a word written twice with a 2 ('anak2'), 'ga'
+    written together with the next word ('gatau'). Each gives the results of the written words.
+    A repeated 'beda2' is 'berbeda-beda', not the 'beda' of a question about a difference."""
+    same = [("nyoba cara baru", "mencoba cara baru"), ("mukul teman", "memukul teman"),
+            ("jelasin tujuan belajar", "menjelaskan tujuan belajar"), ("anak2 ribut", "anak ribut"),
+            ("gatau cara isi rencana", "tidak tahu cara isi rencana"),
+            ("kemampuan murid beda2", "kemampuan murid berbeda-beda")]
+    for chat, written in same:
+        assert results(search_page, chat) == results(search_page, written) != [], chat
+    assert results(search_page, "kemampuan murid beda2") != results(search_page, "kemampuan murid")
+
+
+def test_everyday_words_for_a_gift_lead_to_gratification(search_page):
+    """'bingkisan', 'kado', 'suvenir' are how teachers speak of a gift from parents: search-only
+    forms of gratifikasi in the glossary, so the behaviour Akuntabel answers."""
+    for query in ("ortu ngasih bingkisan boleh diterima", "kado dari wali murid", "terima suvenir dari ortu"):
+        asked = results(search_page, query)
+        assert "katalog/perilaku-kerja/akuntabel.html" in asked[:2], (query, asked[:3])

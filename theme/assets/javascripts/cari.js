@@ -65,18 +65,25 @@
     return data;
   }
 
+  // A word written twice in chat with a 2 (anak2, lari2an) is the word, after the stop words
+  // were taken out ('beda2' is 'berbeda-beda', not the 'beda' of a question about a difference).
+  // Three letters at least, so that codes such as lk2 stay as they are.
+  var REPEATED = /^([a-z]{3,})2(?:an|kan|nya|in)?$/;
+
   function term(token, data) {
-    token = data.informal[token] || token;
+    token = data.informal[token] || token.replace(REPEATED, "$1");
     var found = data.roots[token] || window.HandbookStemmer.stem(token);
     if (data.known[found] || Object.prototype.hasOwnProperty.call(data.forms, found)) return found;
     // A rule-based stemmer guesses the root of a word it has no dictionary for; when its guess is
     // not a word of the handbook, try other readings of the word: the word itself, the other
     // readings of its prefix (memotivasi: me- + motivasi, not mem- + p-; a loan that merely starts
     // with di-), and the written form of a spoken verb, which drops the me- and ends in -in
-    // (ngajar, nyusun, ngumpulin).
+    // (ngajar, nyusun, nyoba for mencoba, mukul for memukul, ngumpulin, jelasin).
     var readings = [token, token.replace(/^(me|pe)ng(?=[aeiou])/, ""), token.replace(/^(me|pe)(?=[mn])/, ""),
-                    token.replace(/^di/, "")];
-    if (/^n[gy][aiueo]/.test(token)) readings.push("me" + token.replace(/in$/, "kan"));
+                    token.replace(/^di/, "")], written = token.replace(/(.{3})in$/, "$1kan");
+    if (/^(n[gy]|[mn])[aiueo]/.test(token)) readings.push("me" + written);
+    if (/^ny[aiueo]/.test(token)) readings.push("menc" + written.slice(2));
+    if (written !== token) readings.push(written);
     for (var r = 0; r < readings.length; r++) {
       if (data.known[readings[r]]) return readings[r];
       var root = data.roots[readings[r]] || window.HandbookStemmer.stem(readings[r]);
