@@ -30,6 +30,7 @@ from generator.placement import (check_glossary_homes, check_placement, generate
                                  section_pages)
 from generator.project_layers import ProjectLayers
 from generator.render import render_handbook
+from generator.search import check_glossary_forms
 from generator.site_config import SiteConfig, check_nav, load_site_config
 
 MARKER = ".handbook-output"
@@ -107,6 +108,7 @@ def load_project(root: Path) -> Project:
         _collect(problems, check_guides, guides, catalog, generated, modules)
         _collect(problems, check_placement, catalog, guides)
         _collect(problems, check_glossary_counts, catalog)
+        _collect(problems, check_glossary_forms, catalog)
         if layers.catalog_root == layers.root:  # the project's own catalogue (see check_glossary_homes)
             _collect(problems, check_glossary_homes, catalog, guides)
         for edition_id, pages in overlays.items():

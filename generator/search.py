@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.errors import Problems
 from generator.model import Catalog
 from generator.placement import GLOSSARY_KIND, SHEET_KIND, glossary_terms, search_kinds
 
@@ -286,6 +287,20 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
             forms.setdefault(phrase, len(groups))
         groups.append(phrases)
     return groups, forms
+
+
+def check_glossary_forms(catalog: Catalog) -> None:
+    """A name of a glossary term that search cannot use: every word of it is one a query leaves
+    out ('oleh-oleh' is 'oleh' twice), so the term would silently never be found by it."""
+    analyzer, problems = Analyzer(catalog), Problems()
+    for entry in glossary_terms(catalog):
+        for key in ("singkatan", "sinonim", "bentuk"):
+            for text in entry.get(key, []):
+                if not analyzer.terms(str(text)):
+                    problems.add(entry.source_of(key), f"istilah '{entry.id}', kunci '{key}': '{text}' tidak dapat"
+                                 " dicari, karena semua katanya diabaikan oleh pencarian (kata umum seperti"
+                                 " 'oleh', 'yang', 'dan'); tulis bentuk lain atau hapus")
+    problems.raise_if_any()
 
 
 def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Counter]], list[int], list[int]]:

@@ -371,3 +371,15 @@ def test_guide_front_matter_is_shown_as_written(project):
     replace_in(path, "judul: Linimasa 2026", "judul: Linimasa [[jumlah:linimasa]] tahap")
     assert check(project) == [f"content/linimasa.md:{line_of(path, 'judul:')}: front matter: 'judul' tidak dapat"
                               " memuat [[jumlah:linimasa]]; tulis teksnya langsung"]
+
+
+def test_a_glossary_form_search_cannot_use_is_reported(project):
+    """Every word of 'oleh-oleh' is one a query leaves out ('oleh'): as a form of gratifikasi it
+    would never be found, so `check` says so at its line instead of dropping it silently."""
+    path = project / "catalog/glosarium.yml"
+    replace_in(path, "bentuk: [hadiah, bingkisan,", "bentuk: [hadiah, oleh-oleh, bingkisan,")
+    line = line_of(path, "oleh-oleh")
+    assert [p for p in check(project) if "oleh-oleh" in p] == [
+        f"catalog/glosarium.yml:{line}: istilah 'istilah-gratifikasi', kunci 'bentuk': 'oleh-oleh' tidak dapat"
+        " dicari, karena semua katanya diabaikan oleh pencarian (kata umum seperti 'oleh', 'yang', 'dan');"
+        " tulis bentuk lain atau hapus"]
