@@ -348,3 +348,14 @@ def test_everyday_words_for_a_gift_lead_to_gratification(search_page):
     for query in ("ortu ngasih bingkisan boleh diterima", "kado dari wali murid", "terima suvenir dari ortu"):
         asked = results(search_page, query)
         assert "katalog/perilaku-kerja/akuntabel.html" in asked[:2], (query, asked[:3])
+
+
+def test_a_change_in_the_middle_of_the_year_leads_to_its_faq_answer(search_page):
+    """Leave, a transfer, two schools or a new principal: no rule for them is known, and the FAQ
+    says what to do instead. The first result links to that very question."""
+    for query in ("guru cuti melahirkan gimana penilaiannya", "kepsek diganti tengah tahun siapa yg nilai",
+                  "pindah sekolah di tengah tahun rencana kinerja gimana"):
+        search_page.fill("#cari-q", query)
+        search_page.wait_for_function("q => document.getElementById('cari-hasil').dataset.q === q", arg=query)
+        first = search_page.locator("#cari-hasil > li > a.cari-judul").first.get_attribute("href")
+        assert first.endswith("faq.html#bagaimana-jika-keadaan-saya-berubah-di-tengah-tahun"), (query, first)
