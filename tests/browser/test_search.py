@@ -318,6 +318,7 @@ def test_everyday_names_of_a_task_and_light_verbs(search_page):
     says nothing of the topic ('apa yang dilakukan guru ...' is about what follows): alone it
     finds nothing, and it changes nothing in a question."""
     assert results(search_page, "tutor paket c")[0] == "katalog/tugas-pokok/tp-tugas-tambahan.html"
+    assert results(search_page, "tefa")[0] == "katalog/tugas-pokok/tp-tugas-tambahan.html"  # teaching factory
     assert results(search_page, "dilakukan") == []
     assert results(search_page, "observasi kelas dilakukan") == results(search_page, "observasi kelas")
     # 'istilah' asks for the glossary, whose introduction says what its terms are about
