@@ -17,7 +17,7 @@
   var index = null;
   var STRONG = 0.25;  // share of the best score a strong match needs
   var PRIOR = 1.2;  // boost for pages that answer the kind of question asked (kapan, siapa, ...)
-  var COVERAGE = 3;  // how steeply a place loses for each concept of the query it lacks
+  var COVERAGE = 1.75;  // how steeply a place loses for each concept of the query it lacks
   // Boost for a place whose title or heading the query names: NAME * (share of the title or
   // heading named, times the square root of the share of the query in it) squared.
   var NAME = 4;
