@@ -88,7 +88,7 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "gatau": "tidak tahu", "gatahu": "tidak tahu", "gabisa": "tidak bisa", "gamau": "tidak mau",
             "gaada": "tidak ada", "gapernah": "tidak pernah", "gaboleh": "tidak boleh",
             "gaperlu": "tidak perlu", "gausah": "tidak usah", "tau": "tahu",
-            "lab": "laboratorium", "jelek": "buruk", "jago": "mahir", "rame": "ramai", "ngajar": "mengajar", "pr": "pekerjaan rumah",
+            "lab": "laboratorium", "jelek": "buruk", "jago": "mahir", "rame": "ramai", "komplain": "keluhan", "komplen": "keluhan", "ngajar": "mengajar", "pr": "pekerjaan rumah",
             # Short forms of several words.
             "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
             "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",

@@ -360,3 +360,13 @@ def test_a_change_in_the_middle_of_the_year_leads_to_its_faq_answer(search_page)
         search_page.wait_for_function("q => document.getElementById('cari-hasil').dataset.q === q", arg=query)
         first = search_page.locator("#cari-hasil > li > a.cari-judul").first.get_attribute("href")
         assert first.endswith("faq.html#bagaimana-jika-keadaan-saya-berubah-di-tengah-tahun"), (query, first)
+
+
+def test_who_assesses_a_teacher_is_not_the_old_scheme(search_page):
+    """'penilaian kinerja guru' was a glossary name of the old PKG, so "siapa yang menilai kinerja
+    guru" became a question about the old scheme (its glossary entry first); teachers say it of
+    today's appraisal too. The old scheme is still found by 'pkg lama'. 'login' leads to where the
+    school operator is named as the one to ask."""
+    assert results(search_page, "siapa yang menilai kinerja guru")[0] == "peran.html"
+    assert results(search_page, "pkg lama")[0] == "glosarium.html"
+    assert results(search_page, "login ruang gtk")[0] == "peran.html"
