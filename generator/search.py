@@ -268,19 +268,25 @@ def _stem(token: str) -> str:
     return stem(token)
 
 
+def _names(entry, analyzer: Analyzer) -> list[tuple[str, str, str]]:
+    """A glossary term's names as search reads them, name first: (key, text, stemmed phrase).
+    A one-word synonym that the stemmer cut down to a bare root ('pelajar' -> 'ajar') would also
+    match every other word on that root ('belajar', 'mengajar'): it is no name here but stays a
+    word of its own. Declared word forms (`bentuk`) are meant to share their root."""
+    synonyms = [s for s in entry.get("sinonim", []) if len(analyzer.stemmer.tokens(s)) > 1
+                or analyzer.terms(s) == analyzer.stemmer.tokens(s)]
+    named = [("nama", entry.nama), *(("singkatan", t) for t in entry.get("singkatan", [])),
+             *(("sinonim", t) for t in synonyms), *(("bentuk", t) for t in entry.get("bentuk", []))]
+    return [(key, str(text), " ".join(analyzer.terms(str(text)))) for key, text in named]
+
+
 def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str]], dict[str, int]]:
     """Each glossary term's forms (as stemmed phrases), in glossary_terms order, and a map
     phrase -> term number."""
     groups, forms = [], {}
     for entry in glossary_terms(catalog):
         phrases = []
-        # A one-word synonym that the stemmer cut down to a bare root ('pelajar' -> 'ajar') would
-        # also match every other word on that root ('belajar', 'mengajar'): it stays a word of
-        # its own. Declared word forms (`bentuk`) are meant to share their root.
-        synonyms = [s for s in entry.get("sinonim", []) if len(analyzer.stemmer.tokens(s)) > 1
-                    or analyzer.terms(s) == analyzer.stemmer.tokens(s)]
-        for text in [entry.nama, *entry.get("singkatan", []), *synonyms, *entry.get("bentuk", [])]:
-            phrase = " ".join(analyzer.terms(text))
+        for _, _, phrase in _names(entry, analyzer):
             if phrase and phrase not in phrases:
                 phrases.append(phrase)
         for phrase in phrases:
@@ -290,16 +296,22 @@ def glossary_groups(catalog: Catalog, analyzer: Analyzer) -> tuple[list[list[str
 
 
 def check_glossary_forms(catalog: Catalog) -> None:
-    """A name of a glossary term that search cannot use: every word of it is one a query leaves
-    out ('oleh-oleh' is 'oleh' twice), so the term would silently never be found by it."""
-    analyzer, problems = Analyzer(catalog), Problems()
+    """Names of glossary terms that search cannot use, which would silently never find their term:
+    every word of it is one a query leaves out ('oleh-oleh' is 'oleh' twice), or search reads it
+    as a name of an earlier term ('nilai kinerja' and 'penilai kinerja' have the same roots), so a
+    query with it finds only that one."""
+    analyzer, problems, owner = Analyzer(catalog), Problems(), {}
     for entry in glossary_terms(catalog):
-        for key in ("singkatan", "sinonim", "bentuk"):
-            for text in entry.get(key, []):
-                if not analyzer.terms(str(text)):
-                    problems.add(entry.source_of(key), f"istilah '{entry.id}', kunci '{key}': '{text}' tidak dapat"
-                                 " dicari, karena semua katanya diabaikan oleh pencarian (kata umum seperti"
-                                 " 'oleh', 'yang', 'dan'); tulis bentuk lain atau hapus")
+        for key, text, phrase in _names(entry, analyzer):
+            where = f"istilah '{entry.id}', kunci '{key}': '{text}'"
+            if not phrase:
+                problems.add(entry.source_of(key), f"{where} tidak dapat dicari, karena semua katanya diabaikan"
+                             " oleh pencarian (kata umum seperti 'oleh', 'yang', 'dan'); tulis bentuk lain atau hapus")
+            elif owner.setdefault(phrase, (entry.id, text))[0] != entry.id:
+                other, as_written = owner[phrase]
+                problems.add(entry.source_of(key), f"{where} bagi pencarian sama dengan '{as_written}' dari istilah"
+                             f" '{other}' (kata dasarnya sama), sehingga pertanyaan dengan kata itu hanya menemukan"
+                             f" istilah '{other}'; hapus salah satunya atau tulis bentuk lain")
     problems.raise_if_any()
 
 

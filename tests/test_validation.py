@@ -383,3 +383,17 @@ def test_a_glossary_form_search_cannot_use_is_reported(project):
         f"catalog/glosarium.yml:{line}: istilah 'istilah-gratifikasi', kunci 'bentuk': 'oleh-oleh' tidak dapat"
         " dicari, karena semua katanya diabaikan oleh pencarian (kata umum seperti 'oleh', 'yang', 'dan');"
         " tulis bentuk lain atau hapus"]
+
+
+def test_a_glossary_name_that_search_reads_as_another_terms_is_reported(project):
+    """'nilai kinerja' (a name of predikat kinerja) and 'penilai kinerja' (of the pejabat penilai
+    kinerja) have the same roots: search would take both for the first term, so the second name
+    would never find its own. `check` says so at the second one's line, naming the first."""
+    path = project / "catalog/glosarium.yml"
+    replace_in(path, "    sinonim: [nilai akhir, hasil penilaian]", "    sinonim: [nilai kinerja, nilai akhir, hasil penilaian]")
+    line = line_of(path, "sinonim: [nilai kinerja, nilai akhir")
+    assert [p for p in check(project) if "kata dasarnya sama" in p] == [
+        f"catalog/glosarium.yml:{line}: istilah 'istilah-predikat-kinerja', kunci 'sinonim': 'nilai kinerja' bagi"
+        " pencarian sama dengan 'penilai kinerja' dari istilah 'istilah-pejabat-penilai-kinerja' (kata dasarnya"
+        " sama), sehingga pertanyaan dengan kata itu hanya menemukan istilah 'istilah-pejabat-penilai-kinerja';"
+        " hapus salah satunya atau tulis bentuk lain"]

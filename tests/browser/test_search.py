@@ -370,3 +370,11 @@ def test_who_assesses_a_teacher_is_not_the_old_scheme(search_page):
     assert results(search_page, "siapa yang menilai kinerja guru")[0] == "peran.html"
     assert results(search_page, "pkg lama")[0] == "glosarium.html"
     assert results(search_page, "login ruang gtk")[0] == "peran.html"
+
+
+def test_butuh_perbaikan_is_not_baik(search_page):
+    """'perbaikan' keeps its own root: 'butuh' says nothing of the topic, and with 'perbaikan' cut
+    to 'baik' the predikat Butuh Perbaikan was read as the predikat Baik (`check` now reports two
+    glossary names that search reads alike)."""
+    first = search_page.evaluate("q => HandbookSearch.query(q)", "butuh perbaikan artinya")["urls"][0]
+    assert first.endswith("glosarium.html#istilah-butuh-perbaikan"), first
