@@ -63,6 +63,8 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              "arti artinya maksud kepanjangan perlu butuh mau ingin pengen ikut selama lalu kemudian "
              # A question about the difference of two things asks for both, not for the word.
              "beda bedanya "
+             # "LK 3 isinya apa" asks what is in it; 'isi' (fill in) stays a word of the topic.
+             "isinya "
              # Light verbs: 'dilakukan' is 'is done', whatever is done.
              "dilakukan melakukan lakukan memberi memberikan diberi diberikan "
              # Particles and adverbs of chat that say nothing of the topic.
