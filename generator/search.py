@@ -90,7 +90,8 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "gatau": "tidak tahu", "gatahu": "tidak tahu", "gabisa": "tidak bisa", "gamau": "tidak mau",
             "gaada": "tidak ada", "gapernah": "tidak pernah", "gaboleh": "tidak boleh",
             "gaperlu": "tidak perlu", "gausah": "tidak usah", "tau": "tahu",
-            "lab": "laboratorium", "jelek": "buruk", "jago": "mahir", "rame": "ramai", "komplain": "keluhan", "komplen": "keluhan", "ngajar": "mengajar", "pr": "pekerjaan rumah",
+            "lab": "laboratorium", "jelek": "buruk", "jago": "mahir", "rame": "ramai", "komplain": "keluhan", "komplen": "keluhan", "nyari": "mencari",
+            "beda2": "berbeda",  # various, not the 'beda' of a question about a difference "ngajar": "mengajar", "pr": "pekerjaan rumah",
             # Short forms of several words.
             "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
             "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",
@@ -301,7 +302,7 @@ def check_glossary_forms(catalog: Catalog) -> None:
     """Names of glossary terms that search cannot use, which would silently never find their term:
     every word of it is one a query leaves out ('oleh-oleh' is 'oleh' twice), or search reads it
     as a name of an earlier term ('nilai kinerja' and 'penilai kinerja' have the same roots), so a
-    query with it finds only that one."""
+    query with it finds only that one. (A term whose own names read alike is no problem.)"""
     analyzer, problems, owner = Analyzer(catalog), Problems(), {}
     for entry in glossary_terms(catalog):
         for key, text, phrase in _names(entry, analyzer):
@@ -312,8 +313,9 @@ def check_glossary_forms(catalog: Catalog) -> None:
             elif owner.setdefault(phrase, (entry.id, text))[0] != entry.id:
                 other, as_written = owner[phrase]
                 problems.add(entry.source_of(key), f"{where} bagi pencarian sama dengan '{as_written}' dari istilah"
-                             f" '{other}' (kata dasarnya sama), sehingga pertanyaan dengan kata itu hanya menemukan"
-                             f" istilah '{other}'; hapus salah satunya atau tulis bentuk lain")
+                             f" '{other}' (kata dasarnya sama, atau kata umumnya diabaikan), sehingga pertanyaan"
+                             f" yang memuat nama itu hanya menemukan istilah '{other}'; hapus salah satunya atau"
+                             " tulis bentuk lain")
     problems.raise_if_any()
 
 

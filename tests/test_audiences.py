@@ -205,7 +205,9 @@ def test_search_finds_a_kepala_sekolah_item_with_its_kind(portal, browser):
     first = page.locator("#cari-hasil li").first
     assert "Praktik kepemimpinan (Kepala Sekolah)" in first.text_content()
     # its worksheets' codes name them, as the main worksheets' codes do
-    for query, sheet in (("LK-KS-1", "perencanaan"), ("lk ks 2", "persiapan-observasi"), ("lk 1", None)):
+    # ('LKKS2' written together is a code, not a word written twice with a 2)
+    for query, sheet in (("LK-KS-1", "perencanaan"), ("lk ks 2", "persiapan-observasi"), ("LKKS2", "persiapan-observasi"),
+                         ("lk 1", None)):
         found = page.evaluate("q => HandbookSearch.search(q, '', '')", query)
         expected = f"{SECTION}/lembar-kerja/{sheet}.html" if sheet else "lembar-kerja/perencanaan.html"
         assert found[0] == expected, (query, found[:3])

@@ -34,7 +34,8 @@ EXPECTED = {
     "pelaksanaan": "laksana", "melaksanakan": "laksana",
     # the examples the rules are written for
     "kebutuhan": "butuh", "memilih": "pilih", "pemilihan": "pilih", "menyusun": "susun",
-    "menuntaskan": "tuntas", "diperbaiki": "baik", "memperbaiki": "baik", "mengembangkan": "kembang",
+    "menuntaskan": "tuntas", "memperkuat": "kuat", "diperluas": "luas", "mengembangkan": "kembang",
+    "diperbaiki": "perbaikan", "memperbaiki": "perbaikan",  # an exception: improvement is not 'baik'
     "bekerja": "kerja", "pekerjaan": "kerja", "pelajaran": "ajar", "mempelajari": "ajar",
     "kebijakan": "bijak", "kembangkan": "kembang", "pemeriksaan": "periksa",
     "diskusi": "diskusi", "diskusikan": "diskusi", "berdiskusi": "diskusi",

@@ -335,11 +335,13 @@ def test_chat_spellings_read_as_the_written_words(search_page):
     """Teachers type as they speak: a verb without its me- ('nyoba' for mencoba, 'mukul' for
     memukul) or with -in for -kan ('jelasin'), a word written twice with a 2 ('anak2'), 'ga'
     written together with the next word ('gatau'). Each gives the results of the written words.
-    A repeated 'beda2' is 'berbeda-beda', not the 'beda' of a question about a difference."""
+    A repeated 'beda2' is 'berbeda-beda', not the 'beda' of a question about a difference; a
+    repeated stop word ('lagi2') stays one. 'memperbaiki' and 'perbaikan' share their root."""
     same = [("nyoba cara baru", "mencoba cara baru"), ("mukul teman", "memukul teman"),
             ("jelasin tujuan belajar", "menjelaskan tujuan belajar"), ("anak2 ribut", "anak ribut"),
             ("gatau cara isi rencana", "tidak tahu cara isi rencana"),
-            ("kemampuan murid beda2", "kemampuan murid berbeda-beda")]
+            ("kemampuan murid beda2", "kemampuan murid berbeda-beda"), ("lagi2 telat isi rencana", "telat isi rencana"),
+            ("org2 tua murid", "orang tua murid"), ("memperbaiki cara mengajar", "perbaikan cara mengajar")]
     for chat, written in same:
         assert results(search_page, chat) == results(search_page, written) != [], chat
     assert results(search_page, "kemampuan murid beda2") != results(search_page, "kemampuan murid")

@@ -62,16 +62,13 @@
     data.known = {};
     data.vocabulary.forEach(function (t) { data.known[t] = true; });
     data.terms = {};  // filled shard by shard as queries need them
+    // The most words of a glossary form: a query is matched against phrases up to that long.
+    data.longest = Object.keys(data.forms).reduce(function (most, f) { return Math.max(most, f.split(" ").length); }, 1);
     return data;
   }
 
-  // A word written twice in chat with a 2 (anak2, lari2an) is the word, after the stop words
-  // were taken out ('beda2' is 'berbeda-beda', not the 'beda' of a question about a difference).
-  // Three letters at least, so that codes such as lk2 stay as they are.
-  var REPEATED = /^([a-z]{3,})2(?:an|kan|nya|in)?$/;
-
   function term(token, data) {
-    token = data.informal[token] || token.replace(REPEATED, "$1");
+    token = data.informal[token] || token;
     var found = data.roots[token] || window.HandbookStemmer.stem(token);
     if (data.known[found] || Object.prototype.hasOwnProperty.call(data.forms, found)) return found;
     // A rule-based stemmer guesses the root of a word it has no dictionary for; when its guess is
@@ -92,10 +89,16 @@
     return found;
   }
 
+  // A word written twice in chat with a 2 (anak2, org2, lari2an) is the word, unless the handbook
+  // knows it so (a worksheet code such as lkks2). Three letters at least, so that lk2 stays.
+  var REPEATED = /^([a-z]{3,})2(?:an|kan|nya|in)?$/;
+
   // The words of a text, chat spellings written out ('ortu' is 'orang tua').
   function words(text, data) {
     var out = [];
     window.HandbookStemmer.tokens(text).forEach(function (t) {
+      if (!data.informal[t] && !data.known[t] && !Object.prototype.hasOwnProperty.call(data.forms, t))
+        t = t.replace(REPEATED, "$1");
       out.push.apply(out, (data.informal[t] || t).split(" "));
     });
     return out;
@@ -133,7 +136,7 @@
     var terms = analyze(query, data), out = [], i = 0, seen = {};
     while (i < terms.length) {
       var matched = false;
-      for (var n = Math.min(4, terms.length - i); n >= 1 && !matched; n--) {
+      for (var n = Math.min(data.longest, terms.length - i); n >= 1 && !matched; n--) {
         var phrase = terms.slice(i, i + n).join(" ");
         if (Object.prototype.hasOwnProperty.call(data.forms, phrase)) {
           var group = data.forms[phrase], typed = terms.slice(i, i + n);
