@@ -294,6 +294,9 @@ def test_a_worksheet_code_names_its_worksheet(search_page):
     for query in ("lk 1", "LK1", "lk-1", "cetak lk 1 kosong"):
         assert results(search_page, query)[0] == "lembar-kerja/perencanaan.html", query
     assert results(search_page, "lk 4")[0] == "lembar-kerja/refleksi-kompetensi.html"
+    # a code the index knows ('lk2') is not a word written twice ('anak2'); with an indicator, its own sheet
+    assert results(search_page, "LK2")[0] == "lembar-kerja/persiapan-observasi.html"
+    assert results(search_page, "lk2 umpan balik")[0] == "lembar-kerja/persiapan-observasi-pk-umpan-balik.html"
     # 'isinya' (what is in it) says nothing of the topic; read as a typo of 'isian' it led to LK-1
     assert results(search_page, "LK 3 isinya apa")[0] == "lembar-kerja/tindak-lanjut-refleksi.html"
 

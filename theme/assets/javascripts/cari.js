@@ -90,7 +90,8 @@
   }
 
   // A word written twice in chat with a 2 (anak2, org2, lari2an) is the word, unless the handbook
-  // knows it so (a worksheet code such as lkks2). Three letters at least, so that lk2 stays.
+  // knows it so (a worksheet code such as lk2 or lkks2). Three letters at least, so that a short
+  // code it does not know stays too.
   var REPEATED = /^([a-z]{3,})2(?:an|kan|nya|in)?$/;
 
   // The words of a text, chat spellings written out ('ortu' is 'orang tua').
