@@ -90,8 +90,9 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "gatau": "tidak tahu", "gatahu": "tidak tahu", "gabisa": "tidak bisa", "gamau": "tidak mau",
             "gaada": "tidak ada", "gapernah": "tidak pernah", "gaboleh": "tidak boleh",
             "gaperlu": "tidak perlu", "gausah": "tidak usah", "tau": "tahu",
-            "lab": "laboratorium", "jelek": "buruk", "jago": "mahir", "rame": "ramai", "komplain": "keluhan", "komplen": "keluhan", "nyari": "mencari",
-            "beda2": "berbeda",  # various, not the 'beda' of a question about a difference "ngajar": "mengajar", "pr": "pekerjaan rumah",
+            "lab": "laboratorium", "jelek": "buruk", "ngajar": "mengajar", "pr": "pekerjaan rumah",
+            "jago": "mahir", "rame": "ramai", "komplain": "keluhan", "komplen": "keluhan", "nyari": "mencari",
+            "beda2": "berbeda",  # various, not the 'beda' of a question about a difference
             # Short forms of several words.
             "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
             "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",

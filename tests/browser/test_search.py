@@ -344,7 +344,7 @@ def test_chat_spellings_read_as_the_written_words(search_page):
             ("jelasin tujuan belajar", "menjelaskan tujuan belajar"), ("anak2 ribut", "anak ribut"),
             ("gatau cara isi rencana", "tidak tahu cara isi rencana"),
             ("kemampuan murid beda2", "kemampuan murid berbeda-beda"), ("lagi2 telat isi rencana", "telat isi rencana"),
-            ("org2 tua murid", "orang tua murid"), ("memperbaiki cara mengajar", "perbaikan cara mengajar")]
+            ("org2 tua murid", "orang tua murid"), ("murid jarang ngerjain pr", "murid jarang mengerjakan pekerjaan rumah"), ("memperbaiki cara mengajar", "perbaikan cara mengajar")]
     for chat, written in same:
         assert results(search_page, chat) == results(search_page, written) != [], chat
     assert results(search_page, "kemampuan murid beda2") != results(search_page, "kemampuan murid")
