@@ -22,12 +22,12 @@ def stages_by_month() -> dict[int, list[str]]:
 
 
 @pytest.mark.parametrize("month", [1, 3, 12])
-def test_shows_the_stage_of_the_devices_month(built_site, phone, month):
-    phone.clock.set_fixed_time(datetime.datetime(2031, month, 15, 9, 0))  # any year: no year in the data
-    phone.goto((built_site / "index.html").as_uri())
-    visible = phone.locator(".bulan-ini__tahap:visible > p:first-child > strong").all_inner_texts()
+def test_shows_the_stage_of_the_devices_month(built_site, own_phone, month):
+    own_phone.clock.set_fixed_time(datetime.datetime(2031, month, 15, 9, 0))  # any year: no year in the data
+    own_phone.goto((built_site / "index.html").as_uri())
+    visible = own_phone.locator(".bulan-ini__tahap:visible > p:first-child > strong").all_inner_texts()
     assert [text.split(": ", 1)[1] for text in visible] == stages_by_month()[month]
-    box = phone.locator(".bulan-ini").bounding_box()
+    box = own_phone.locator(".bulan-ini").bounding_box()
     assert box["y"] < 640, "this month's stage is on the first screen"
 
 
