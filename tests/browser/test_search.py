@@ -77,10 +77,13 @@ def test_few_strong_matches_per_query(ranked):
 
 
 def test_same_results_over_a_lan_server(lan_server, ranked, browser):
+    """Every fourth query of both sets: they load the same index parts over http as from disk
+    (each part is loaded the same way), at a quarter of the time of all of them."""
+    sample = list(ranked)[::4]
     context, page = open_search(browser, f"{lan_server}/cari.html")
-    over_http = page.evaluate(QUERIES_JS, list(ranked))
+    over_http = page.evaluate(QUERIES_JS, sample)
     context.close()
-    assert over_http == ranked
+    assert len(sample) >= 250 and over_http == {q: ranked[q] for q in sample}
 
 
 def test_deep_link_lists_strong_results_in_rank_order(built_site, ranked, browser):
