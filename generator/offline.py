@@ -42,18 +42,25 @@ def write_edition_list(site: Path, folder: str, extra: list[str]) -> None:
 
 
 def _write_list(site: Path, target: Path, files: list[Path]) -> None:
-    """The list: files by path from the site root, their total size, and a version that changes
-    whenever any of them does."""
-    digest, size = hashlib.sha256(), 0
+    """The list: files by path from the site root with a fingerprint of each (a saved copy then
+    downloads again only the files whose fingerprint changed), their total size, and a version
+    that changes whenever any of them does."""
+    digest, size, prints = hashlib.sha256(), 0, []
     files = sorted(set(files))
     for path in files:
         data = path.read_bytes()
         size += len(data)
+        prints.append(fingerprint(data))
         digest.update(path.relative_to(site).as_posix().encode() + b"\0" + hashlib.sha256(data).digest())
     text = json.dumps({"versi": digest.hexdigest()[:16], "ukuran": size,
-                       "berkas": [p.relative_to(site).as_posix() for p in files]},
+                       "berkas": [p.relative_to(site).as_posix() for p in files], "sidik": prints},
                       ensure_ascii=False, separators=(",", ":"))
     target.write_text(text, encoding="utf-8")
+
+
+def fingerprint(data: bytes) -> str:
+    """A file's fingerprint in the list (12 hex digits: short, as the list is downloaded whole)."""
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
 def _skipped(rel: Path) -> bool:

@@ -2,7 +2,7 @@
  * to save it (assets/javascripts/simpan-offline.js). Saved files are answered from the cache, so
  * pages open without a connection. What is saved is given by lists of files: offline.json of the
  * shared tree, plus edisi/<id>/offline.json of each edition saved from its home. When online, a
- * changed list (a new version of the site) fetches the saved lists again. */
+ * changed list (a new version of the site) makes a new copy, downloading only the files that changed. */
 "use strict";
 
 const SCOPE = self.registration.scope;
@@ -26,31 +26,44 @@ async function savedCache() {
   return null;
 }
 
-// The lists a saved copy was made from, with their versions.
+// The lists a saved copy was made from: each list's address and content.
 async function savedLists(cache) {
   const lists = [];
   for (const request of await cache.keys()) {
-    if (request.url.endsWith("/offline.json")) lists.push({url: request.url, versi: (await (await cache.match(request)).json()).versi});
+    if (request.url.endsWith("/offline.json")) lists.push({url: request.url, list: await (await cache.match(request)).json()});
   }
   return lists;
 }
 
 // Download every file of the given lists (and of those already saved) into a new cache; the old
-// one is dropped only when the new one is complete.
+// one is dropped only when the new one is complete. A file whose fingerprint ("sidik") is the
+// one already saved is copied from the saved copy: after a rebuild that fixed one page, a phone
+// downloads that page, not the whole handbook again.
 async function download(urls, report) {
   const old = await savedCache();
-  const wanted = [...new Set([LIST, ...(old ? (await savedLists(old)).map((l) => l.url) : []), ...urls])];
+  const saved = old ? await savedLists(old) : [];
+  const kept = new Map();  // address -> fingerprint of the saved file
+  for (const {list} of saved) {
+    if (list.sidik) list.berkas.forEach((path, i) => kept.set(new URL(path, SCOPE).href, list.sidik[i]));
+  }
+  const wanted = [...new Set([LIST, ...saved.map((l) => l.url), ...urls])];
   const responses = await Promise.all(wanted.map((url) => fetch(url, {cache: "no-store"})));
   const lists = await Promise.all(responses.map((response) => response.clone().json()));
   const name = PREFIX + lists.map((list) => list.versi).join("+");
   const cache = await caches.open(name);
-  const files = [...new Set(lists.flatMap((list) => list.berkas))];
+  const files = new Map();  // address -> fingerprint (null in a list without them)
+  for (const list of lists) {
+    list.berkas.forEach((path, i) => files.set(new URL(path, SCOPE).href, list.sidik ? list.sidik[i] : null));
+  }
   let done = 0;
-  for (const path of files) {
-    const url = new URL(path, SCOPE).href;
-    if (!(await cache.match(url))) await cache.add(new Request(url, {cache: "no-store"}));
+  for (const [url, print] of files) {
+    if (!(await cache.match(url))) {
+      const same = print && kept.get(url) === print && await old.match(url);
+      if (same) await cache.put(url, same);
+      else await cache.add(new Request(url, {cache: "no-store"}));
+    }
     done += 1;
-    if (report) report({selesai: done, jumlah: files.length});
+    if (report) report({selesai: done, jumlah: files.size});
   }
   for (let i = wanted.length - 1; i >= 0; i -= 1) await cache.put(wanted[i], responses[i]);  // LIST last
   for (const other of await savedCaches()) if (other !== name) await caches.delete(other);
@@ -69,7 +82,7 @@ async function refreshIfChanged() {
   if (!cache) return;
   for (const saved of await savedLists(cache)) {
     const list = await (await fetch(saved.url, {cache: "no-store"})).json();
-    if (list.versi !== saved.versi) return download([], null);
+    if (list.versi !== saved.list.versi) return download([], null);
   }
 }
 

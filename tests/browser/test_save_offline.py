@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from generator.offline import fingerprint
 from tests.browser.test_weight import gzip_server
 from tests.conftest import copy_project, run_cli
 from tests.test_editions import add_editions
@@ -26,12 +28,22 @@ def site(built_site, tmp_path):
     copy = tmp_path / "situs"
     shutil.copytree(built_site, copy)
     server = gzip_server(copy)
-    yield copy, f"http://127.0.0.1:{server.server_address[1]}/"
+    yield copy, f"http://127.0.0.1:{server.server_address[1]}/", server.requested
     server.shutdown()
 
 
+def rebuild(site: Path, path: str, old: str, new: str, listed: dict, version: str, list_path: str) -> None:
+    """Change a page of the site and its list (`list_path`) as a rebuild would: the page, its
+    fingerprint in the list, the list's version."""
+    page = site / path
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    listed["sidik"][listed["berkas"].index(path)] = fingerprint(page.read_bytes())
+    listed["versi"] = version
+    (site / list_path).write_text(json.dumps(listed), encoding="utf-8")
+
+
 def test_save_read_offline_refresh_and_remove(site, browser):
-    folder, url = site
+    folder, url, requested_from_server = site
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
     page = context.new_page()
     requested = []
@@ -61,14 +73,13 @@ def test_save_read_offline_refresh_and_remove(site, browser):
 
     # The site changes (a rebuild): once online again, the saved copy follows it.
     context.set_offline(False)
-    faq = folder / "faq.html"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("Tanya jawab", "Tanya jawab (baru)", 1), encoding="utf-8")
-    listed["versi"] = "versi-baru"
-    (folder / "offline.json").write_text(json.dumps(listed), encoding="utf-8")
+    rebuild(folder, "faq.html", "Tanya jawab", "Tanya jawab (baru)", listed, "versi-baru", "offline.json")
+    before = len(requested_from_server)
     page.reload()
-    # The new copy replaces the old one when it is complete.
+    # The new copy replaces the old one when it is complete; only the changed page is downloaded.
     names = one_cache_named(page, ":versi-baru")
     assert len(names) == 1 and names[0].endswith(":versi-baru"), names
+    assert set(requested_from_server[before:]) - {"/offline.json", "/sw.js"} == {"/faq.html"}
     context.set_offline(True)
     page.goto(url + "faq.html")
     assert "Tanya jawab (baru)" in page.content()
@@ -109,12 +120,12 @@ def edition_site(tmp_path_factory):
     result = run_cli("build", "--edition", "20200001", "--no-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     server = gzip_server(project / "site")
-    yield project / "site", f"http://127.0.0.1:{server.server_address[1]}/"
+    yield project / "site", f"http://127.0.0.1:{server.server_address[1]}/", server.requested
     server.shutdown()
 
 
 def test_an_edition_home_saves_the_edition_too(edition_site, browser):
-    folder, url = edition_site
+    folder, url, requested_from_server = edition_site
     name = "SMP Negeri 1 Contoh"
     shared = json.loads((folder / "offline.json").read_text(encoding="utf-8"))
     own = json.loads((folder / "edisi/20200001/offline.json").read_text(encoding="utf-8"))
@@ -147,13 +158,14 @@ def test_an_edition_home_saves_the_edition_too(edition_site, browser):
 
     # The edition changes (a rebuild): once online again, the saved copy follows it.
     context.set_offline(False)
-    schedule = folder / "edisi/20200001/jadwal-sekolah.html"
-    schedule.write_text(schedule.read_text(encoding="utf-8").replace("bulan Maret", "bulan April"), encoding="utf-8")
-    own["versi"] = "edisi-baru"
-    (folder / "edisi/20200001/offline.json").write_text(json.dumps(own), encoding="utf-8")
+    rebuild(folder, "edisi/20200001/jadwal-sekolah.html", "bulan Maret", "bulan April", own, "edisi-baru",
+            "edisi/20200001/offline.json")
+    before = len(requested_from_server)
     page.goto(url + "edisi/20200001/index.html")
     names = one_cache_named(page, "+edisi-baru")
     assert len(names) == 1 and names[0].endswith(f"{shared['versi']}+edisi-baru"), names
+    assert set(requested_from_server[before:]) - {"/offline.json", "/edisi/20200001/offline.json", "/sw.js"} \
+        == {"/edisi/20200001/jadwal-sekolah.html"}
     context.set_offline(True)
     page.goto(url + "edisi/20200001/jadwal-sekolah.html")
     assert "bulan April" in page.content()

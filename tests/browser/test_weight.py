@@ -19,7 +19,8 @@ SLOW_3G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8
 
 
 def gzip_server(site: Path):
-    """A loopback HTTP server that gzips responses, like a school's nginx or Apache would."""
+    """A loopback HTTP server that gzips responses, like a school's nginx or Apache would; its
+    `requested` lists the paths asked for."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -29,6 +30,7 @@ def gzip_server(site: Path):
             pass
 
         def do_GET(self):
+            server.requested.append(self.path.split("?")[0])
             path = Path(self.translate_path(self.path.split("?")[0]))
             if not path.is_file():
                 return super().do_GET()
@@ -41,6 +43,7 @@ def gzip_server(site: Path):
             self.wfile.write(body)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.requested = []  # the paths asked for, in order
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
