@@ -7,11 +7,12 @@ import zipfile
 
 import pytest
 
-from tests.browser.conftest import serious_violations
+from tests.browser.conftest import reset_tab, serious_violations
 from tests.conftest import copy_project, run_cli
 from tests.test_editions import add_editions
 
 pytestmark = pytest.mark.browser
+OFFLINE_VIEW = {"width": 1024, "height": 768}
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +26,24 @@ def unzipped(tmp_path_factory):
     return target / "panduan"
 
 
-@pytest.fixture
-def offline_page(browser):
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, offline=True)
+@pytest.fixture(scope="module")
+def _offline_tab(browser):
+    context = browser.new_context(viewport=OFFLINE_VIEW, offline=True)
     page = context.new_page()
     page.outside = []
     page.on("request", lambda r: None if r.url.startswith(("file://", "data:", "blob:", "about:"))
             else page.outside.append(r.url))
     yield page
     context.close()
+
+
+@pytest.fixture
+def offline_page(_offline_tab):
+    """A laptop with the network off, recording any request that leaves the disk; the module's
+    tests share the tab (see reset_tab)."""
+    _offline_tab.outside.clear()
+    yield _offline_tab
+    reset_tab(_offline_tab, OFFLINE_VIEW)
 
 
 def test_navigates_from_disk(unzipped, offline_page):
