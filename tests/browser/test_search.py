@@ -388,3 +388,11 @@ def test_butuh_perbaikan_is_not_baik(search_page):
     glossary names that search reads alike)."""
     first = search_page.evaluate("q => HandbookSearch.query(q)", "butuh perbaikan artinya")["urls"][0]
     assert first.endswith("glosarium.html#istilah-butuh-perbaikan"), first
+
+
+def test_a_slip_of_a_glossary_word_brings_its_other_names(search_page):
+    """'obsevasi' (one letter missing) is read as 'observasi' with its glossary names (supervisi
+    kelas, kunjungan kelas) and leads, as the word spelt right does, to the observation guide."""
+    assert results(search_page, "obsevasi kelas berapa kali setahun")[:1] == ["coaching/observasi.html"]
+    slip, right = (results(search_page, f"kapan kepsek harus {w}") for w in ("obsevasi", "observasi"))
+    assert slip[:1] == right[:1] != []

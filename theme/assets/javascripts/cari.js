@@ -170,6 +170,14 @@
             } else {
               var d = distance(t, v, limit);
               if (d <= limit) alternatives.push({terms: [v], factor: d === 1 ? 0.8 : 0.4});
+              // A slip of a glossary word ('obsevasi') brings that word's other names with it.
+              if (d === 1 && Object.prototype.hasOwnProperty.call(data.forms, v) && !seen["g" + data.forms[v]]) {
+                seen["g" + data.forms[v]] = true;
+                alternatives.group = data.forms[v];
+                data.groups[data.forms[v]].forEach(function (form) {
+                  if (form !== v) alternatives.push({terms: form.split(" "), factor: 0.8});
+                });
+              }
             }
           });
         }
