@@ -71,8 +71,8 @@ CARD_SETS = {
                     "Kartu pertanyaan coaching untuk setiap bagian TIRTA: Tujuan, Identifikasi,"
                     " Rencana aksi, Tanggung jawab.", 8),
     "kartu-adegan": ("Kartu adegan kelas",
-                     "Adegan kelas (skenario singkat dari kelas) untuk dicocokkan dengan kartu indikator;"
-                     " kunci jawabannya di halaman tersendiri.", 8),
+                     "Adegan kelas, yaitu studi kasus atau skenario singkat dari kelas, untuk dicocokkan"
+                     " dengan kartu indikator; kunci jawabannya di halaman tersendiri.", 8),
 }
 
 
