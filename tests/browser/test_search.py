@@ -396,3 +396,12 @@ def test_a_slip_of_a_glossary_word_brings_its_other_names(search_page):
     assert results(search_page, "obsevasi kelas berapa kali setahun")[:1] == ["coaching/observasi.html"]
     slip, right = (results(search_page, f"kapan kepsek harus {w}") for w in ("obsevasi", "observasi"))
     assert slip[:1] == right[:1] != []
+
+
+def test_two_words_typed_without_a_space_are_read_as_two(search_page):
+    """On a phone the space goes missing: 'kartutirta' is 'kartu tirta', 'timkinerja' is 'tim
+    kinerja' (a glossary term), while a word the handbook knows is never split ('kinerjanya')."""
+    assert results(search_page, "kartutirta") == results(search_page, "kartu tirta") != []
+    assert results(search_page, "kartutirta")[0] == "lokakarya/kartu-tirta.html"
+    assert results(search_page, "timkinerja isinya siapa") == results(search_page, "tim kinerja isinya siapa") != []
+    assert results(search_page, "kinerjanya") == results(search_page, "kinerja")

@@ -94,13 +94,28 @@
   // code it does not know stays too.
   var REPEATED = /^([a-z]{3,})2(?:an|kan|nya|in)?$/;
 
+  // Two words typed without the space between them on a phone ('kartutirta', 'timkinerja'): the
+  // split whose shorter part is longest, each part a word of the handbook or a stop word, at least
+  // one a word of the handbook. Only for a token the handbook does not know as it is.
+  function together(token, data) {
+    if (token.length < 7 || data.stopSet[token] || data.known[term(token, data)]) return null;
+    var best = null, word = function (part) { return data.stopSet[part] || data.known[term(part, data)]; };
+    for (var i = 3; i <= token.length - 3; i++) {
+      var left = token.slice(0, i), right = token.slice(i);
+      if (word(left) && word(right) && !(data.stopSet[left] && data.stopSet[right]) &&
+          (!best || Math.min(i, token.length - i) > Math.min(best[0].length, best[1].length))) best = [left, right];
+    }
+    return best;
+  }
+
   // The words of a text, chat spellings written out ('ortu' is 'orang tua').
   function words(text, data) {
     var out = [];
     window.HandbookStemmer.tokens(text).forEach(function (t) {
       if (!data.informal[t] && !data.known[t] && !Object.prototype.hasOwnProperty.call(data.forms, t))
         t = t.replace(REPEATED, "$1");
-      out.push.apply(out, (data.informal[t] || t).split(" "));
+      var split = data.informal[t] ? null : together(t, data);
+      out.push.apply(out, split || (data.informal[t] || t).split(" "));
     });
     return out;
   }
