@@ -129,6 +129,20 @@ def seed_pdf_cache(project: Path, built_site: Path) -> None:
     shutil.copytree(built_site.parent / "build" / "cache" / "pdf", project / "build" / "cache" / "pdf")
 
 
+@pytest.fixture(scope="session")
+def editions_site(tmp_path_factory) -> Path:
+    """The handbook with the test editions (tests/test_editions.py, add_editions), every edition
+    built with its zip and without PDFs, once per run; tests only read it."""
+    from tests.test_editions import add_editions
+
+    def make(folder: Path) -> None:
+        project = add_editions(copy_project(folder / "proyek"))
+        result = run_cli("build", "--all", "--zip", "--no-pdf", cwd=project)
+        assert result.returncode == 0, result.stderr
+
+    return shared_build(tmp_path_factory, "edisi", make) / "proyek" / "site"
+
+
 NEXT_YEAR = ROOT / "tests/fixtures/katalog-2027"  # made-up test data, never published
 
 

@@ -202,14 +202,9 @@ def test_shard_option_is_checked(editions_project):
     assert "'4/3' bukan potongan yang sah; tulis K/N, misalnya 2/5" in result.stderr
 
 
-@pytest.fixture(scope="module")
-def built_editions(tmp_path_factory):
-    from tests.conftest import copy_project
-
-    project = add_editions(copy_project(tmp_path_factory.mktemp("edisi") / "proyek"))
-    result = run_cli("build", "--all", "--zip", "--no-pdf", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+@pytest.fixture
+def built_editions(editions_site):
+    return editions_site
 
 
 def soup(path: Path) -> BeautifulSoup:

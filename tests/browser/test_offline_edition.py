@@ -8,20 +8,16 @@ import zipfile
 import pytest
 
 from tests.browser.conftest import reset_tab, serious_violations
-from tests.conftest import copy_project, run_cli
-from tests.test_editions import add_editions
 
 pytestmark = pytest.mark.browser
 OFFLINE_VIEW = {"width": 1024, "height": 768}
 
 
 @pytest.fixture(scope="module")
-def unzipped(tmp_path_factory):
-    project = add_editions(copy_project(tmp_path_factory.mktemp("zip") / "proyek"))
-    result = run_cli("build", "--edition", "20200001", "--zip", "--no-pdf", cwd=project)
-    assert result.returncode == 0, result.stderr
+def unzipped(editions_site, tmp_path_factory):
+    """One school's zip, unpacked as on a flash disk."""
     target = tmp_path_factory.mktemp("flashdisk")
-    with zipfile.ZipFile(project / "site/unduh/20200001.zip") as archive:
+    with zipfile.ZipFile(editions_site / "unduh/20200001.zip") as archive:
         archive.extractall(target)
     return target / "panduan"
 
@@ -73,12 +69,9 @@ def test_searches_from_disk(unzipped, offline_page):
 
 
 
-@pytest.fixture(scope="module")
-def all_editions(tmp_path_factory):
-    project = add_editions(copy_project(tmp_path_factory.mktemp("semua") / "proyek"))
-    result = run_cli("build", "--all", "--no-pdf", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+@pytest.fixture
+def all_editions(editions_site):
+    return editions_site
 
 
 def test_edition_index_filters_by_npsn_and_name(all_editions, offline_page):
