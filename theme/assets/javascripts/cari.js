@@ -149,7 +149,7 @@
 
   // A query becomes units; each unit is a list of alternative phrases (arrays of terms) with a weight.
   function units(query, data) {
-    var terms = analyze(query, data), out = [], i = 0, seen = {};
+    var terms = analyze(query, data), out = [], i = 0, seen = {}, slipped = {};
     while (i < terms.length) {
       var matched = false;
       for (var n = Math.min(data.longest, terms.length - i); n >= 1 && !matched; n--) {
@@ -178,23 +178,28 @@
         seen[t] = true;
         if (!data.known[t] && t.length >= 4) {
           // Typos: words one edit away count more than words two edits away (long words only).
-          var limit = t.length >= 7 ? 2 : 1;
+          var limit = t.length >= 7 ? 2 : 1, slips = [];
           data.vocabulary.forEach(function (v) {
             if (v !== t && v.length > t.length && v.indexOf(t) === 0) {
               alternatives.push({terms: [v], factor: 0.6});
             } else {
               var d = distance(t, v, limit);
               if (d <= limit) alternatives.push({terms: [v], factor: d === 1 ? 0.8 : 0.4});
-              // A slip of a glossary word ('obsevasi') brings that word's other names with it.
-              if (d === 1 && Object.prototype.hasOwnProperty.call(data.forms, v) && !seen["g" + data.forms[v]]) {
-                seen["g" + data.forms[v]] = true;
-                alternatives.group = data.forms[v];
-                data.groups[data.forms[v]].forEach(function (form) {
-                  if (form !== v) alternatives.push({terms: form.split(" "), factor: 0.8});
-                });
-              }
+              if (d === 1 && v.length > 5 && Object.prototype.hasOwnProperty.call(data.forms, v)) slips.push(v);
             }
           });
+          // A slip of a long glossary word ('obsevasi') brings that word's other names with it, when
+          // it is the only such word one edit away: a short word or an abbreviation is too often
+          // one letter from an everyday word ('malas' from 'walas', 'from' from 'form'). The
+          // concept stays open, so the same term typed right later in the query is a unit too.
+          var slip = slips.length === 1 && t.length >= 6 ? data.forms[slips[0]] : undefined;
+          if (slip !== undefined && !seen["g" + slip] && !slipped[slip]) {
+            slipped[slip] = true;
+            alternatives.group = slip;
+            data.groups[slip].forEach(function (form) {
+              if (form !== slips[0]) alternatives.push({terms: form.split(" "), factor: 0.8});
+            });
+          }
         }
         out.push(alternatives);
       }
