@@ -35,17 +35,26 @@ async function savedLists(cache) {
   return lists;
 }
 
+// A downloaded file, kept with the fingerprint of the bytes that arrived (X-Sidik): a later
+// refresh copies it only if that is the new list's fingerprint, so a file changed on the way (a
+// rebuild half done, a host that edits pages) is downloaded again rather than kept for good.
+async function fetched(url) {
+  const response = await fetch(url, {cache: "no-store"});
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  const body = await response.arrayBuffer();
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  const headers = {"Content-Type": response.headers.get("Content-Type") || "",
+                   "X-Sidik": [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join("")};
+  return new Response(body, {status: 200, headers});
+}
+
 // Download every file of the given lists (and of those already saved) into a new cache; the old
-// one is dropped only when the new one is complete. A file whose fingerprint ("sidik") is the
-// one already saved is copied from the saved copy: after a rebuild that fixed one page, a phone
-// downloads that page, not the whole handbook again.
+// one is dropped only when the new one is complete. A file whose fingerprint ("sidik") in the list
+// is that of the copy already saved is copied from it: after a rebuild that fixed one page, a
+// phone downloads that page, not the whole handbook again.
 async function download(urls, report) {
   const old = await savedCache();
   const saved = old ? await savedLists(old) : [];
-  const kept = new Map();  // address -> fingerprint of the saved file
-  for (const {list} of saved) {
-    if (list.sidik) list.berkas.forEach((path, i) => kept.set(new URL(path, SCOPE).href, list.sidik[i]));
-  }
   const wanted = [...new Set([LIST, ...saved.map((l) => l.url), ...urls])];
   const responses = await Promise.all(wanted.map((url) => fetch(url, {cache: "no-store"})));
   const lists = await Promise.all(responses.map((response) => response.clone().json()));
@@ -58,9 +67,8 @@ async function download(urls, report) {
   let done = 0;
   for (const [url, print] of files) {
     if (!(await cache.match(url))) {
-      const same = print && kept.get(url) === print && await old.match(url);
-      if (same) await cache.put(url, same);
-      else await cache.add(new Request(url, {cache: "no-store"}));
+      const copy = print && old && await old.match(url);
+      await cache.put(url, copy && copy.headers.get("X-Sidik") === print ? copy : await fetched(url));
     }
     done += 1;
     if (report) report({selesai: done, jumlah: files.size});
