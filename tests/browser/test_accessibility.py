@@ -18,13 +18,19 @@ PHONE_VIEW = {"width": 360, "height": 800}
 
 
 @pytest.fixture(scope="module")
-def tab(browser):
-    """One tab for the pages below, each loaded into it in turn (a tab of its own per page cost
-    Chromium a CPU-second more each)."""
+def _tab(browser):
     context = browser.new_context(viewport=PHONE_VIEW)
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def tab(_tab):
+    """One tab for the pages below, each loaded into it in turn at 360 px (a tab of its own per
+    page cost Chromium a CPU-second more each); put back after every page, also after a failure."""
+    yield _tab
+    reset_tab(_tab, PHONE_VIEW)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -39,7 +45,6 @@ def test_no_serious_violations(built_site, tab, path):
     for width in (360, 1280):
         resize_and_settle(tab, width)
         serious[width] = serious_violations(tab)
-    reset_tab(tab, PHONE_VIEW)
     assert serious == {360: [], 1280: []}
 
 
