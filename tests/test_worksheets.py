@@ -132,9 +132,23 @@ def school_site(tmp_path_factory, built_site):
 
     project = add_editions(copy_project(tmp_path_factory.mktemp("lk") / "proyek"))
     seed_pdf_cache(project, built_site)  # the shared sheets are the national ones; stamping is real
-    result = run_cli("build", "--edition", "20200002", "--edition", "kab-bandung", cwd=project)
+    result = run_cli("build", "--edition", "20200002", "--edition", "kab-bandung", "--zip", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def test_a_school_built_alone_gets_the_zip_of_a_full_build(school_site, editions_site):
+    """`--edition X --zip` (a dinas publishing one school) packs what `--all --zip` packs for it,
+    here with the worksheet PDFs too."""
+    import zipfile
+
+    def names(site: Path) -> set[str]:
+        with zipfile.ZipFile(site / "unduh/20200002.zip") as archive:
+            return set(archive.namelist())
+
+    alone = names(school_site)
+    assert {n for n in alone if not n.endswith(".pdf")} == names(editions_site)
+    assert "panduan/edisi/20200002/lembar-kerja/paket-lembar-kerja.pdf" in alone
 
 
 def test_school_name_and_recommendations_on_the_edition_sheets(school_site):
