@@ -51,7 +51,7 @@ def _write_list(site: Path, target: Path, files: list[Path]) -> None:
         data = path.read_bytes()
         size += len(data)
         prints.append(fingerprint(data))
-        digest.update(path.relative_to(site).as_posix().encode() + b"\0" + hashlib.sha256(data).digest())
+        digest.update(f"{path.relative_to(site).as_posix()}\0{prints[-1]}\0".encode())
     text = json.dumps({"versi": digest.hexdigest()[:16], "ukuran": size,
                        "berkas": [p.relative_to(site).as_posix() for p in files], "sidik": prints},
                       ensure_ascii=False, separators=(",", ":"))
