@@ -202,11 +202,6 @@ def test_shard_option_is_checked(editions_project):
     assert "'4/3' bukan potongan yang sah; tulis K/N, misalnya 2/5" in result.stderr
 
 
-@pytest.fixture
-def built_editions(editions_site):
-    return editions_site
-
-
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
@@ -221,26 +216,26 @@ def edition_data(site: Path, edition_id: str) -> dict:
 IDS = ["jawa-barat", "kab-bandung", "20200001", "20200002", "20200003", "20200004"]
 
 
-def test_editions_add_only_what_they_change(built_editions):
+def test_editions_add_only_what_they_change(editions_site):
     """One shared handbook; each edition folder holds its home, its own pages, its data and its
     list of files for offline saving only."""
-    assert (built_editions / "katalog/perilaku-kerja/loyal.html").is_file()
-    assert not (built_editions / "edisi/templat").exists()
+    assert (editions_site / "katalog/perilaku-kerja/loyal.html").is_file()
+    assert not (editions_site / "edisi/templat").exists()
     for edition_id in IDS:
-        assert (built_editions / "edisi" / edition_id / "index.html").is_file()
-        assert not (built_editions / "edisi" / edition_id / "katalog").exists()
-    own = sorted(p.name for p in (built_editions / "edisi/20200001").iterdir())
+        assert (editions_site / "edisi" / edition_id / "index.html").is_file()
+        assert not (editions_site / "edisi" / edition_id / "katalog").exists()
+    own = sorted(p.name for p in (editions_site / "edisi/20200001").iterdir())
     assert own == ["data.js", "faq.html", "index.html", "jadwal-sekolah.html", "modul.html", "offline.json"]
-    assert sorted(p.name for p in (built_editions / "edisi/20200003").iterdir()) == ["data.js", "index.html", "offline.json"]
-    shared = sum(p.stat().st_size for p in built_editions.rglob("*") if p.is_file()
-                 and not p.relative_to(built_editions).as_posix().startswith(("edisi/", "unduh/")))
-    school = sum(p.stat().st_size for p in (built_editions / "edisi/20200002").rglob("*"))
+    assert sorted(p.name for p in (editions_site / "edisi/20200003").iterdir()) == ["data.js", "index.html", "offline.json"]
+    shared = sum(p.stat().st_size for p in editions_site.rglob("*") if p.is_file()
+                 and not p.relative_to(editions_site).as_posix().startswith(("edisi/", "unduh/")))
+    school = sum(p.stat().st_size for p in (editions_site / "edisi/20200002").rglob("*"))
     assert school < shared / 20
 
 
-def test_zip_and_index(built_editions):
+def test_zip_and_index(editions_site):
     for edition_id in IDS:
-        with zipfile.ZipFile(built_editions / "unduh" / f"{edition_id}.zip") as archive:
+        with zipfile.ZipFile(editions_site / "unduh" / f"{edition_id}.zip") as archive:
             names = archive.namelist()
             assert f"panduan/edisi/{edition_id}/index.html" in names
             assert "panduan/katalog/perilaku-kerja/loyal.html" in names
@@ -249,37 +244,37 @@ def test_zip_and_index(built_editions):
             assert f'var FORCED = "{edition_id}";' in script
             assert not any(n.startswith("panduan/edisi/") and f"/{edition_id}/" not in n
                            and not n.startswith("panduan/edisi/logo/") for n in names)
-    index = soup(built_editions / "edisi/index.html")
+    index = soup(editions_site / "edisi/index.html")
     links = {a.get_text(): a["href"] for a in index.select("tbody a") if not a.has_attr("download")}
     assert links["SMP Negeri 1 Contoh"] == "20200001/index.html"
     rows = [tr.get("data-cari") for tr in index.select("tbody tr")]
     assert any("20200002" in r and "kabupaten bandung" in r for r in rows)
 
 
-def test_recommendations_are_honest(built_editions):
+def test_recommendations_are_honest(editions_site):
     """A school's own priorities are its Rapor Pendidikan's; inherited ones are its region's."""
-    own = edition_data(built_editions, "20200002")
+    own = edition_data(editions_site, "20200002")
     assert [p["id"] for p in own["prioritas"]] == ["pk-instruksi-adaptif", "pk-ekspektasi-murid",
                                                      "pk-perhatian-kepedulian", "pk-umpan-balik"]
     assert own["prioritas_label"] == "Prioritas SD Negeri 2 Contoh"
     assert "Rapor Pendidikan SD Negeri 2 Contoh" in own["prioritas_teks"]
-    home = soup(built_editions / "edisi/20200002/index.html").select_one("article").get_text(" ")
+    home = soup(editions_site / "edisi/20200002/index.html").select_one("article").get_text(" ")
     assert "Prioritas SD Negeri 2 Contoh" in home and "Umpan Balik Konstruktif" in home
-    inherited = edition_data(built_editions, "20200004")
+    inherited = edition_data(editions_site, "20200004")
     assert inherited["prioritas_label"] == "Prioritas Kabupaten Bandung"
     assert "SD Negeri 4 Contoh" not in inherited["prioritas_teks"]
-    home = soup(built_editions / "edisi/20200004/index.html").select_one("article").get_text(" ")
+    home = soup(editions_site / "edisi/20200004/index.html").select_one("article").get_text(" ")
     assert "Prioritas Kabupaten Bandung" in home and "Penerapan Disiplin Positif" in home
     assert "Rapor Pendidikan SD Negeri 4 Contoh" not in home
-    assert edition_data(built_editions, "20200003")["prioritas"] == []
+    assert edition_data(editions_site, "20200003")["prioritas"] == []
     # The shared pages make no claim for any school: only hidden placeholders.
-    shared = soup(built_editions / "katalog/praktik-kinerja/pk-umpan-balik.html").select_one("article")
+    shared = soup(editions_site / "katalog/praktik-kinerja/pk-umpan-balik.html").select_one("article")
     assert "Prioritas" not in shared.get_text(" ")
     assert shared.select_one('[data-prioritas="pk-umpan-balik"]').has_attr("hidden")
 
 
-def test_local_deadlines_contacts_and_overlays(built_editions):
-    home = soup(built_editions / "edisi/20200001/index.html").select_one("article")
+def test_local_deadlines_contacts_and_overlays(editions_site):
+    home = soup(editions_site / "edisi/20200001/index.html").select_one("article")
     text = home.get_text(" ")
     assert "Perencanaan paling lambat 24 Januari 2026" in text
     assert "Pak Budi" in text and "0812-0000-0000" in text
@@ -288,39 +283,39 @@ def test_local_deadlines_contacts_and_overlays(built_editions):
     assert links["Tanya jawab sekolah"] == "faq.html"
     assert links["Paket untuk dibuka tanpa internet (zip)"] == "../../unduh/20200001.zip"
     assert links["Linimasa 2026"] == "../../linimasa.html"  # shared pages stay shared
-    school_faq = soup(built_editions / "edisi/20200001/faq.html")
+    school_faq = soup(editions_site / "edisi/20200001/faq.html")
     assert "Tanya jawab sekolah" in school_faq.select_one("article").get_text()
     assert school_faq.select_one("link[rel=stylesheet]")["href"].startswith("../../assets/")
-    page = soup(built_editions / "edisi/20200001/jadwal-sekolah.html").select_one("article")
+    page = soup(editions_site / "edisi/20200001/jadwal-sekolah.html").select_one("article")
     assert page.select_one("p a")["href"] == "../../katalog/praktik-kinerja/pk-umpan-balik.html"
-    assert not (built_editions / "edisi/20200002/faq.html").exists()
-    assert (built_editions / "edisi/kab-bandung/modul.html").is_file()
-    assert not (built_editions / "modul.html").exists()  # the module is off nationally
-    assert "SMP Negeri 1 Contoh" in soup(built_editions / "edisi/20200001/index.html").select_one("title").get_text()
-    data = edition_data(built_editions, "20200001")
+    assert not (editions_site / "edisi/20200002/faq.html").exists()
+    assert (editions_site / "edisi/kab-bandung/modul.html").is_file()
+    assert not (editions_site / "modul.html").exists()  # the module is off nationally
+    assert "SMP Negeri 1 Contoh" in soup(editions_site / "edisi/20200001/index.html").select_one("title").get_text()
+    data = edition_data(editions_site, "20200001")
     assert {d["tahap"]: d["teks"] for d in data["tenggat"]}["perencanaan"] == \
         "Perencanaan paling lambat 24 Januari 2026"
     assert [p["judul"] for p in data["halaman"]] == ["Tanya jawab sekolah", "Halaman modul",
                                                      "Jadwal di sekolah kami"]
 
 
-def test_edition_pages_name_the_edition_in_their_header_without_javascript(built_editions):
+def test_edition_pages_name_the_edition_in_their_header_without_javascript(editions_site):
     for page in ("index.html", "jadwal-sekolah.html"):
-        header = soup(built_editions / "edisi/20200001" / page).select_one("header")
+        header = soup(editions_site / "edisi/20200001" / page).select_one("header")
         assert header.select_one(".md-header__topic .md-ellipsis").get_text().strip().startswith("SMP Negeri 1 Contoh – ")
         logo = header.select_one("a.md-logo")
         assert logo["href"] == "index.html"
-        assert (built_editions / "edisi/20200001" / logo.select_one("img")["src"]).resolve() == \
-            (built_editions / edition_data(built_editions, "20200001")["logo"]).resolve()
-    shared = soup(built_editions / "linimasa.html").select_one("header")
+        assert (editions_site / "edisi/20200001" / logo.select_one("img")["src"]).resolve() == \
+            (editions_site / edition_data(editions_site, "20200001")["logo"]).resolve()
+    shared = soup(editions_site / "linimasa.html").select_one("header")
     assert "Contoh" not in shared.get_text()  # shared pages stay generic
 
 
-def test_logo_is_inherited_and_checked(built_editions, editions_project):
-    logo = edition_data(built_editions, "20200001")["logo"]  # inherited from the province: one copy
-    assert logo.startswith("edisi/logo/") and logo.endswith(".svg") and (built_editions / logo).is_file()
-    assert edition_data(built_editions, "jawa-barat")["logo"] == logo
-    assert len(list((built_editions / "edisi/logo").iterdir())) == 1
+def test_logo_is_inherited_and_checked(editions_site, editions_project):
+    logo = edition_data(editions_site, "20200001")["logo"]  # inherited from the province: one copy
+    assert logo.startswith("edisi/logo/") and logo.endswith(".svg") and (editions_site / logo).is_file()
+    assert edition_data(editions_site, "jawa-barat")["logo"] == logo
+    assert len(list((editions_site / "edisi/logo").iterdir())) == 1
     config = editions_project / "site_config.yml"
     text = config.read_text(encoding="utf-8").replace("logo: editions/logo.svg", "logo: editions/tidak-ada.png")
     config.write_text(text, encoding="utf-8")

@@ -69,14 +69,9 @@ def test_searches_from_disk(unzipped, offline_page):
 
 
 
-@pytest.fixture
-def all_editions(editions_site):
-    return editions_site
-
-
-def test_edition_index_filters_by_npsn_and_name(all_editions, offline_page):
+def test_edition_index_filters_by_npsn_and_name(editions_site, offline_page):
     page = offline_page
-    page.goto((all_editions / "edisi/index.html").as_uri())
+    page.goto((editions_site / "edisi/index.html").as_uri())
     rows = page.locator("tbody tr")
     assert rows.count() == 6
     page.get_by_label("Cari nama sekolah, NPSN, atau wilayah").fill("20200002")
@@ -96,26 +91,26 @@ def test_edition_index_filters_by_npsn_and_name(all_editions, offline_page):
 
 
 @pytest.mark.parametrize("path", ["edisi/index.html", "edisi/20200001/index.html"])
-def test_edition_pages_are_accessible(all_editions, browser, path):
+def test_edition_pages_are_accessible(editions_site, browser, path):
     """The edition index and an edition's home page (with its local box) pass axe-core's WCAG rules."""
     context = browser.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
-    page.goto((all_editions / path).as_uri())
+    page.goto((editions_site / path).as_uri())
     serious = serious_violations(page)
     context.close()
     assert serious == []
 
 
-def test_shared_pages_speak_to_the_readers_edition_only(all_editions, browser):
+def test_shared_pages_speak_to_the_readers_edition_only(editions_site, browser):
     """Through a school's home, the shared pages show its name, its ★ and its deadlines; another
     school's reader sees its own; a reader who came through no edition, or without JavaScript,
     sees the generic page."""
     context = browser.new_context(viewport={"width": 360, "height": 800}, offline=True)
     page = context.new_page()
-    shared = (all_editions / "katalog/praktik-kinerja/index.html").as_uri()
+    shared = (editions_site / "katalog/praktik-kinerja/index.html").as_uri()
     page.goto(shared)
     assert page.locator("[data-prioritas]:visible").count() == 0
-    page.goto((all_editions / "edisi/20200002/index.html").as_uri())
+    page.goto((editions_site / "edisi/20200002/index.html").as_uri())
     page.goto(shared)
     page.locator(".edisi-bintang:visible").first.wait_for(timeout=5000)
     marked = page.locator(".edisi-bintang:visible").evaluate_all(
@@ -124,15 +119,15 @@ def test_shared_pages_speak_to_the_readers_edition_only(all_editions, browser):
                       "Umpan Balik Konstruktif"]
     assert page.locator(".edisi-bintang:visible").first.inner_text() == "★ Prioritas SD Negeri 2 Contoh"
     assert page.locator(".md-header__topic").first.inner_text().startswith("SD Negeri 2 Contoh")  # seen on a phone
-    page.goto((all_editions / "linimasa.html").as_uri())
+    page.goto((editions_site / "linimasa.html").as_uri())
     page.get_by_text("Tenggat SD Negeri 2 Contoh").first.wait_for(timeout=5000)
     # A school that inherits its region's priorities is told they are the region's.
-    page.goto((all_editions / "edisi/20200004/index.html").as_uri())
-    page.goto((all_editions / "katalog/praktik-kinerja/pk-disiplin-positif.html").as_uri())
+    page.goto((editions_site / "edisi/20200004/index.html").as_uri())
+    page.goto((editions_site / "katalog/praktik-kinerja/pk-disiplin-positif.html").as_uri())
     page.get_by_text("★ Prioritas Kabupaten Bandung").first.wait_for(timeout=5000)
     assert "Rapor Pendidikan SD Negeri 4" not in page.locator("article").inner_text()
     # Another school's reader: no ★ of school 20200002 on its pages.
-    page.goto((all_editions / "edisi/20200003/index.html").as_uri())
+    page.goto((editions_site / "edisi/20200003/index.html").as_uri())
     page.goto(shared)
     page.wait_for_function("document.documentElement.getAttribute('data-edisi') === '20200003'")
     assert page.locator("[data-prioritas]:visible").count() == 0
@@ -150,18 +145,18 @@ def test_shared_pages_speak_to_the_readers_edition_only(all_editions, browser):
     quiet.close()
 
 
-def test_search_finds_the_editions_own_pages(all_editions, browser):
+def test_search_finds_the_editions_own_pages(editions_site, browser):
     context = browser.new_context(offline=True)
     page = context.new_page()
-    page.goto((all_editions / "edisi/20200001/index.html").as_uri())
-    page.goto((all_editions / "cari.html").as_uri() + "?q=jadwal%20observasi")
+    page.goto((editions_site / "edisi/20200001/index.html").as_uri())
+    page.goto((editions_site / "cari.html").as_uri() + "?q=jadwal%20observasi")
     own = page.locator("#cari-edisi")
     own.get_by_role("link", name="Jadwal di sekolah kami").wait_for(timeout=5000)
     own.get_by_role("link", name="Jadwal di sekolah kami").click()
     page.wait_for_load_state("load")
     assert page.url.endswith("edisi/20200001/jadwal-sekolah.html")
-    page.goto((all_editions / "edisi/20200002/index.html").as_uri())  # another school has no such page
-    page.goto((all_editions / "cari.html").as_uri() + "?q=jadwal")
+    page.goto((editions_site / "edisi/20200002/index.html").as_uri())  # another school has no such page
+    page.goto((editions_site / "cari.html").as_uri() + "?q=jadwal")
     page.wait_for_function("document.documentElement.getAttribute('data-edisi') === '20200002'")
     assert page.locator("#cari-edisi a").count() == 0
     context.close()
