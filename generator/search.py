@@ -81,7 +81,7 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "ngga": "tidak", "engga": "tidak", "enggak": "tidak", "udh": "sudah", "sj": "saja",
             "aj": "saja", "kl": "kalau", "dmn": "mana", "kpd": "kepada", "sampe": "sampai",
             "thn": "tahun", "bln": "bulan", "tgs": "tugas", "sblm": "sebelum", "stlh": "setelah",
-            "ssdh": "sesudah", "org": "orang", "sklh": "sekolah", "kls": "kelas", "mgg": "minggu",
+            "ssdh": "sesudah", "abis": "setelah", "hbs": "setelah", "org": "orang", "sklh": "sekolah", "kls": "kelas", "mgg": "minggu",
             "jd": "jadi", "dapet": "dapat", "pake": "pakai", "liat": "lihat", "emang": "memang",
             "bikin": "membuat", "cek": "periksa", "ngecek": "memeriksa", "mengecek": "memeriksa",
             "gini": "begini", "gitu": "begitu", "telat": "terlambat",

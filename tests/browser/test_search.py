@@ -408,3 +408,21 @@ def test_two_words_typed_without_a_space_are_read_as_two(search_page):
     assert results(search_page, "kartutirta")[0] == "lokakarya/kartu-tirta.html"
     assert results(search_page, "timkinerja isinya siapa") == results(search_page, "tim kinerja isinya siapa") != []
     assert results(search_page, "kinerjanya") == results(search_page, "kinerja")
+
+
+def test_a_glossary_phrase_is_read_with_another_name_of_its_word(search_page):
+    """'setelah observasi' names the follow-up discussion; so do 'setelah diamati' (another name of
+    observasi) and the chat 'abis diobservasi'. 'Sebelum observasi' is the preparation talk."""
+    follow_up = "coaching/diskusi-tindak-lanjut.html"
+    assert results(search_page, "setelah diamati kepsek lalu apa")[:1] == [follow_up]
+    assert results(search_page, "abis diobservasi ngapain")[:1] == [follow_up]
+    assert results(search_page, "apa aja sebelum diobservasi")[:1] == ["coaching/diskusi-persiapan.html"]
+
+
+def test_a_title_that_names_only_the_common_topic_names_little(search_page):
+    """Nearly every page is about pengelolaan kinerja: the page titled "Apa itu pengelolaan
+    kinerja" does not answer who takes part (the FAQ) or what changed this year."""
+    assert results(search_page, "pppk ikut pengelolaan kinerja guru?")[:1] == ["faq.html"]
+    assert results(search_page, "apa bedanya pengelolaan kinerja 2025 sama 2026")[:1] == ["perubahan-2026.html"]
+    # ... while a question about the whole topic still finds it.
+    assert results(search_page, "apa itu pengelolaan kinerja")[:1] == ["apa-itu-pengelolaan-kinerja.html"]

@@ -23,6 +23,7 @@
   var NAME = 4;
   var NAME_POWER = 2;
   var QUERY_SHARE = 0.5;
+  var NAME_RARITY = 0.75;  // how steeply a concept's rarity weighs in how far a title names the query
   var BREADTH = 0.1;  // share of the other sections' scores a page adds to its best section
   var STORY = 0.3;  // weight of a place that tells an example story (a dialogue, a year at a school)
   // The weight of a page that touches everything briefly (the glossary, the home page), unless one
@@ -64,7 +65,23 @@
     data.terms = {};  // filled shard by shard as queries need them
     // The most words of a glossary form: a query is matched against phrases up to that long.
     data.longest = Object.keys(data.forms).reduce(function (most, f) { return Math.max(most, f.split(" ").length); }, 1);
+    // A glossary form of several words also stands with another name of one of its words:
+    // 'setelah observasi' read as 'setelah diamati', 'ekspektasi terhadap siswa' as '... murid'.
+    data.composed = {};
+    Object.keys(data.forms).forEach(function (f) {
+      if (f.indexOf(" ") > 0) {
+        var key = composed(f.split(" "), data);
+        if (!Object.prototype.hasOwnProperty.call(data.composed, key)) data.composed[key] = data.forms[f];
+      }
+    });
     return data;
+  }
+
+  // A phrase's words, each one-word glossary name replaced by its term's number.
+  function composed(words, data) {
+    return words.map(function (w) {
+      return Object.prototype.hasOwnProperty.call(data.forms, w) ? "#" + data.forms[w] : w;
+    }).join(" ");
   }
 
   function term(token, data) {
@@ -153,9 +170,11 @@
     while (i < terms.length) {
       var matched = false;
       for (var n = Math.min(data.longest, terms.length - i); n >= 1 && !matched; n--) {
-        var phrase = terms.slice(i, i + n).join(" ");
-        if (Object.prototype.hasOwnProperty.call(data.forms, phrase)) {
-          var group = data.forms[phrase], typed = terms.slice(i, i + n);
+        var phrase = terms.slice(i, i + n).join(" "), key = n > 1 ? composed(terms.slice(i, i + n), data) : "";
+        var group = Object.prototype.hasOwnProperty.call(data.forms, phrase) ? data.forms[phrase] :
+          Object.prototype.hasOwnProperty.call(data.composed, key) ? data.composed[key] : undefined;
+        if (group !== undefined) {
+          var typed = terms.slice(i, i + n);
           if (!seen["g" + group]) {  // 'murid' and 'siswa' in one query are one concept
             // A one-word form that is one of the words the query typed ('ekspektasi' of
             // 'ekspektasi khusus pimpinan') finds the concept for a reader who types only that
@@ -286,17 +305,25 @@
     });
     var pages = gather(us, data);
     // The concepts of the query that some page matches, in any of its forms ('murid' with 'siswa'
-    // and 'peserta didik'). Each counts the same in a place's coverage, in how far a title or
-    // heading names the query and in a glossary term's lift; concepts that match no page do not
-    // count. Rarity counts once, in the BM25 weights of the places: weighing concepts by it as well
-    // let an incidental rare word decide ('lewat' in "pengembangan diri lewat refleksi", 'laptop').
-    var weights = us.map(function () { return 0; });
+    // and 'peserta didik'), and on how many pages. Each counts the same in a place's coverage, in
+    // how far a heading names the query and in a glossary term's lift; concepts that match no page
+    // do not count. Rarity counts in the BM25 weights of the places: weighing concepts by it as
+    // well let an incidental rare word decide ('lewat' in "pengembangan diri lewat refleksi").
+    // Only how far a title names the query weighs each concept by its rarity: a title that names
+    // what nearly every page is about ('pengelolaan kinerja') names little of "pppk ikut
+    // pengelolaan kinerja".
+    var spread = us.map(function () { return 0; });
     Object.keys(pages).forEach(function (d) {
+      var here = {};
       Object.keys(pages[d]).forEach(function (place) {
-        Object.keys(pages[d][place]).forEach(function (u) { weights[u] = 1; });
+        Object.keys(pages[d][place]).forEach(function (u) { here[u] = true; });
       });
+      Object.keys(here).forEach(function (u) { spread[u]++; });
     });
+    var weights = spread.map(function (f) { return f ? 1 : 0; });
     var total = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
+    var naming = spread.map(function (f) { return f ? Math.pow(idf(f, data.docs.length), NAME_RARITY) : 0; });
+    var namingTotal = naming.reduce(function (a, b) { return a + b; }, 0) || 1;
     var prior = {};
     var said = words(query, data);
     said.forEach(function (t, i) {  // question words, alone, in pairs ("apa itu") or by root ("dicetak")
@@ -323,9 +350,9 @@
       us.forEach(function (_, u) {
         if (!title[u]) return;
         titleMass += title[u].mass;
-        inTitle += weights[u] * title[u].part;
+        inTitle += naming[u] * title[u].part;
       });
-      var titleName = Math.min(1, titleMass / (doc[4] || 1)) * Math.pow(inTitle / total, QUERY_SHARE);
+      var titleName = Math.min(1, titleMass / (doc[4] || 1)) * Math.pow(inTitle / namingTotal, QUERY_SHARE);
       // Each place (a section, or a passage of a long one) with the title's words, and the title
       // alone: the place that answers best ranks the page.
       Object.keys(page).forEach(function (place) {
