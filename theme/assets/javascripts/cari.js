@@ -170,11 +170,11 @@
     while (i < terms.length) {
       var matched = false;
       for (var n = Math.min(data.longest, terms.length - i); n >= 1 && !matched; n--) {
-        var phrase = terms.slice(i, i + n).join(" "), key = n > 1 ? composed(terms.slice(i, i + n), data) : "";
+        var typed = terms.slice(i, i + n), phrase = typed.join(" ");
+        // (a composed key has a space, so it never names a property every object has)
         var group = Object.prototype.hasOwnProperty.call(data.forms, phrase) ? data.forms[phrase] :
-          Object.prototype.hasOwnProperty.call(data.composed, key) ? data.composed[key] : undefined;
+          n > 1 ? data.composed[composed(typed, data)] : undefined;
         if (group !== undefined) {
-          var typed = terms.slice(i, i + n);
           if (!seen["g" + group]) {  // 'murid' and 'siswa' in one query are one concept
             // A one-word form that is one of the words the query typed ('ekspektasi' of
             // 'ekspektasi khusus pimpinan') finds the concept for a reader who types only that
