@@ -18,6 +18,7 @@ from generator.audiences import Audience, check_forms, check_sections
 from generator.caches import kept_in
 from generator.catalog import load_catalog
 from generator.dates import SourceDates, indonesian
+from generator.edition_site import EDITIONS_DIR as EDITION_LIST
 from generator.editions import NATIONAL, ResolvedEdition, priority_label, resolve_edition
 from generator.errors import HandbookError, Problem, Problems, Source
 from generator.guides import (check_glossary_counts, check_guides, check_linked_files, linked_files, load_guides,
@@ -26,12 +27,15 @@ from generator.kit import Scene, load_scenes
 from generator.lock import alive, build_lock
 from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
-from generator.placement import (check_glossary_homes, check_placement, generated_pages, printable_guides,
-                                 section_pages)
+from generator.placement import (Locator, check_glossary_homes, check_placement, generated_pages,
+                                 printable_guides, section_pages)
 from generator.project_layers import ProjectLayers
+from generator.reader_questions import Questions, load_questions
 from generator.render import render_handbook
 from generator.search import check_glossary_forms
 from generator.site_config import SiteConfig, check_nav, load_site_config
+from generator.worksheets import FOLDER as WORKSHEETS
+from generator.worksheets import PACKAGE
 
 MARKER = ".handbook-output"
 MARKER_TEXT = "Folder ini dibuat oleh generator handbook dan boleh dibuat ulang olehnya.\n"
@@ -46,6 +50,7 @@ class Project:
     guides: list[Guide]
     overlays: dict[str, list[Guide]] = field(default_factory=dict)  # edition id -> its own pages
     scenes: list[Scene] = field(default_factory=list)  # classroom scenes of the workshop kit
+    questions: Questions = field(default_factory=lambda: Questions([], []))  # reader questions, for search
 
     @property
     def audiences(self) -> list[Audience]:
@@ -89,7 +94,7 @@ def load_project(root: Path) -> Project:
         guides = layers.load_guides()
     except HandbookError as e:
         problems.extend(e)
-    scenes = []
+    scenes, questions = [], Questions([], [])
     try:
         scenes = load_scenes(layers.content_root, catalog)
     except HandbookError as e:
@@ -111,6 +116,10 @@ def load_project(root: Path) -> Project:
         _collect(problems, check_glossary_forms, catalog)
         if layers.catalog_root == layers.root:  # the project's own catalogue (see check_glossary_homes)
             _collect(problems, check_glossary_homes, catalog, guides)
+        # Every page a reader may land on: also the worksheet package and the list of editions.
+        built = generated | {g.path for g in guides} | {f"{WORKSHEETS}/{PACKAGE}.md", f"{EDITION_LIST}/index.md"}
+        questions = _collect(problems, load_questions, layers.content_root, built,
+                             Locator(catalog, guides).places, catalog.manifest.year) or Questions([], [])
         for edition_id, pages in overlays.items():
             _collect(problems, check_guides, pages, catalog, generated, modules, guides)
             if config is not None and edition_id in config.editions:
@@ -120,14 +129,16 @@ def load_project(root: Path) -> Project:
         generated = generated_pages(catalog, guides) if catalog is not None else None
         _collect(problems, check_nav, config, guides, generated)
     problems.raise_if_any()
-    return Project(root, config, catalog, guides, overlays, scenes)
+    return Project(root, config, catalog, guides, overlays, scenes, questions)
 
 
-def _collect(problems: Problems, check, *args) -> None:
+def _collect(problems: Problems, check, *args):
+    """What `check(*args)` returns, or None with its problems added to `problems`."""
     try:
-        check(*args)
+        return check(*args)
     except HandbookError as e:
         problems.extend(e)
+        return None
 
 
 def _load_audiences(root: Path, config: SiteConfig | None, problems: Problems) -> list[Audience]:
@@ -348,7 +359,8 @@ def build_shared(project: Project, out: Path, stage: Path, printer, dates: Sourc
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides},
                 {url: p.kind for url, p in built.items()}, rendered.search_kinds, rendered.glossary_homes,
                 {url: p.within for url, p in built.items() if p.within},
-                {url: p.names for url, p in built.items() if p.names})
+                {url: p.names for url, p in built.items() if p.names}, project.questions.questions,
+                own_questions=not ProjectLayers.of(project.root).builds_on_national)
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         for audience in project.audiences:

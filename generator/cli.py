@@ -228,7 +228,11 @@ def _check(args, root: Path) -> int:
     print(f"Tidak ada masalah: {items} butir katalog, {len(project.guides)} panduan, dan"
           f" {editions} edisi daerah/sekolah diperiksa.", file=sys.stderr)
     stale = year_hint(project.guides, project.catalog.manifest.year)
-    for hint in [*hints(project.config), *([stale] if stale else [])]:
+    left_out = project.questions.stale
+    asked = (f"{len(left_out)} pertanyaan pembaca menyebut butir atau halaman yang tidak ada di katalog"
+             f" {project.catalog.manifest.year} (misalnya {left_out[0]}) dan tidak dipakai pencarian; perbarui"
+             " atau hapus, lalu tulis tahun katalognya di kunci 'tahun'") if left_out else None
+    for hint in [*hints(project.config), *([stale] if stale else []), *([asked] if asked else [])]:
         print(f"Petunjuk: {hint}", file=sys.stderr)
     return 0
 

@@ -29,10 +29,12 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
-from generator.errors import Problems
+from generator.errors import Problems, did_you_mean, known_list
 from generator.model import Catalog
 from generator.placement import GLOSSARY_KIND, SHEET_KIND, glossary_terms, search_kinds
+from generator.reader_questions import Question
 
 FOLDER = "cari"
 TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results it shows)
@@ -42,9 +44,11 @@ TEXT_CHUNK = 1  # pages per excerpt file (a query loads the files of the results
 # A catalogue item's page also counts, in every place, the names of what it sits under (its
 # component, as its breadcrumb shows): "tugas pokok melaksanakan pembelajaran" names the item
 # 'Pelaksanaan pembelajaran' and where it stands, though the page's own text never says so.
-FIELDS = ("title", "heading", "within", "definition", "body")
-FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "within": 2.0, "definition": 2.5, "body": 1.0}
-FIELD_B = {"title": 0.3, "heading": 0.5, "within": 0.3, "definition": 0.5, "body": 0.75}
+# The words of the reader questions a section answered (generator/reader_questions.py) count
+# less than its body: they are how readers put it, not what the page says.
+FIELDS = ("title", "heading", "within", "definition", "body", "asked")
+FIELD_WEIGHTS = {"title": 10.0, "heading": 3.0, "within": 2.0, "definition": 2.5, "body": 1.0, "asked": 0.5}
+FIELD_B = {"title": 0.3, "heading": 0.5, "within": 0.3, "definition": 0.5, "body": 0.75, "asked": 0.3}
 K1 = 2.0
 # Words of a long section count together only within a passage of about this many words, so a
 # story or a long agenda that mentions each word of a query somewhere is not taken as its answer.
@@ -141,6 +145,7 @@ class Doc:
     within: str = ""  # what the page sits under (generator.render.Page.within)
     sections: list[tuple[str, str, str]] = field(default_factory=list)  # (anchor, heading, text)
     definitions: list[str] = field(default_factory=list)  # official wording, per section
+    headings: list[str] = field(default_factory=list)  # anchors of every heading, sections or not
 
 
 def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str],
@@ -158,16 +163,17 @@ def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str],
         start, end = html.find("<article"), html.rfind("</article>")
         if start < 0 or end < 0:
             continue
-        title, sections, definitions = _read_article(html[start:end + len("</article>")], url)
+        title, sections, definitions, headings = _read_article(html[start:end + len("</article>")], url)
         kind = kinds.get(url, "panduan")
         docs.append(Doc(url, title, kind, roles.get(url, []), (within or {}).get(url, ""), sections,
-                        definitions))
+                        definitions, headings))
     return docs
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_article(html: str, url: str) -> tuple[str, list, list]:
-    """Title, (anchor, heading, text) sections and each section's official wording of an article;
+def _read_article(html: str, url: str) -> tuple[str, list, list, list]:
+    """Title, (anchor, heading, text) sections, each section's official wording, and the anchors of
+    all its headings (one whose section has no text of its own is no section) of an article;
     editions repeat most articles word for word, so each is read once per process.
 
     Parsed with lxml (libxml2, in C): the index reads every page of every build, and a pure-Python
@@ -178,17 +184,18 @@ def _read_article(html: str, url: str) -> tuple[str, list, list]:
     root = etree.HTML(html)
     article = None if root is None else root.find(".//article")
     if article is None:
-        return url, [], []
+        return url, [], [], []
     for node in [n for n in article.iterdescendants() if _left_out(n)]:
         _drop(node)
     h1 = next(article.iterdescendants("h1"), None)
     title = _text(h1) if h1 is not None else url
     if h1 is not None:
         _drop(h1)
-    sections, definitions = [], []
+    sections, definitions, headings = [], [], []
     anchor, heading, parts, defs = "", "", [], []
     for node in article.iterdescendants(*BLOCKS):
         if node.tag in ("h2", "h3"):
+            headings.append(node.get("id", ""))
             if parts:
                 sections.append((anchor, heading, " ".join(parts)))
                 definitions.append(" ".join(defs))
@@ -202,7 +209,7 @@ def _read_article(html: str, url: str) -> tuple[str, list, list]:
     if parts or heading:
         sections.append((anchor, heading, " ".join(parts)))
         definitions.append(" ".join(defs))
-    return title, sections, definitions
+    return title, sections, definitions, headings
 
 
 def _classes(node) -> set[str]:
@@ -334,16 +341,57 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Count
             counts = {"heading": head, "within": within, "definition": Counter(analyzer.terms(definition)),
                       "body": Counter(analyzer.terms(text))}
             counts["body"].subtract(counts["definition"])  # the section text includes its official wording
-            places.append({**counts, "body": +counts["body"]})
+            places.append({**counts, "body": +counts["body"], "asked": Counter()})
             of_section.append(number)
             continue
         for passage in _passages(text) or [""]:
             if STORY.search(passage):
                 stories.append(len(places))
             places.append({"heading": head, "within": within, "definition": Counter(),
-                           "body": Counter(analyzer.terms(passage))})
+                           "body": Counter(analyzer.terms(passage)), "asked": Counter()})
             of_section.append(number)
     return title, places, of_section, stories
+
+
+def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], analyzer: Analyzer,
+               strict: bool) -> None:
+    """Give every place of the section a reader question names (the page's opening section, for a
+    question about the page as a whole) the words of its questions, as far as some page uses them.
+    Raise HandbookError for a section its page does not have, when `strict`."""
+    used = {t for title, places, _, _ in parsed for t in title} | {
+        t for _, places, _, _ in parsed for place in places for counts in place.values() for t in counts}
+    number = {d.url: n for n, d in enumerate(docs)}
+    bags: dict[tuple[int, int], Counter] = defaultdict(Counter)
+    problems = Problems()
+    for question in questions:
+        doc = number.get(question.page)
+        if doc is None:  # a page this build lacks: checked when the questions are loaded
+            continue
+        anchors, headings = [anchor for anchor, _, _ in docs[doc].sections], docs[doc].headings
+        if question.anchor and question.anchor not in headings:
+            if strict:
+                problems.add(question.source, f"halaman '{question.page}' tidak punya bagian '#{question.anchor}'"
+                                              f"{did_you_mean(question.anchor, headings)} (bagian halaman itu:"
+                                              f" {known_list(a for a in headings if a)})")
+            continue
+        # A heading with no text of its own (only a table of links, or subheadings) is no section:
+        # a question about it is one about the page.
+        section = anchors.index(question.anchor) if question.anchor and question.anchor in anchors else -1
+        bags[doc, section].update(set(analyzer.terms(question.text)) & used)  # each question once
+    problems.raise_if_any()
+    for (doc, section), bag in bags.items():
+        _, places, of_section, _ = parsed[doc]
+        if section < 0:
+            # A question about the page as a whole is a place of its own with the page's title,
+            # linked to the page and no section: given to every section, its words doubled the
+            # index; given to the first, they drew the page's other questions to it.
+            places.append({"heading": Counter(), "within": Counter(), "definition": Counter(),
+                           "body": Counter(), "asked": bag})
+            of_section.append(-1)
+            continue
+        for place, counts in enumerate(places):
+            if of_section[place] == section:
+                counts["asked"] = counts["asked"] + bag
 
 
 def _passages(text: str) -> list[str]:
@@ -372,15 +420,18 @@ def _saturate(tf: float, idf: float) -> int:
 def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 kinds: dict[str, str], labels: dict[str, str] | None = None,
                 homes: dict[str, str] | None = None, within: dict[str, str] | None = None,
-                names: dict[str, tuple[str, ...]] | None = None) -> dict:
+                names: dict[str, tuple[str, ...]] | None = None, questions: Sequence[Question] = (),
+                own_questions: bool = True) -> dict:
     """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports.
     `labels`: every page kind's name in the filter (default: the catalogue's); `homes`: glossary
     term id -> the page that explains it in full (its `selengkapnya`, as rendered); `within`: page ->
     the names of what it sits under, `names`: page -> other names it is searched by (a worksheet's
-    code; generator.render.Page)."""
+    code; generator.render.Page); `questions`: the reader questions, whose sections must exist when
+    they are the project's `own_questions` (a project on the national guides may have replaced one)."""
     analyzer = Analyzer(catalog)
     docs = read_docs(site, roles, kinds, within)
     parsed = [_fields(doc, analyzer) for doc in docs]
+    _add_asked(docs, parsed, questions, analyzer, own_questions)
     # Sections are the unit of ranking (an FAQ question, a glossary entry, a step of a guide):
     # a page is as good as its best section, so long pages do not win by mentioning everything
     # somewhere. The page title counts in each of its sections.

@@ -1,12 +1,17 @@
 """Scoring of the search relevance sets, shared by tests/browser/test_search.py and bench/.
 
-tests/search_queries.yml is the tuning set; tests/search_heldout.yml was written before any
-ranking change and is only measured. A query hits when a page it names (`page` or `also`) is
-among the first results; `matches` is how many pages the engine calls a strong match.
+The tuning set is the handbook's reader questions (content/pertanyaan-pembaca.yml), which the
+index also reads: its figure says how well the questions it was given are found. What the search
+does for new questions is said by tests/search_heldout.yml, written before any ranking change, never
+added to the reader questions and only measured, and by questions of one group of reader questions
+against an index built without that group (tests/browser/test_search.py). A query hits when a page
+it names (`page` or `also`) is among the first results; `matches` is how many pages the engine calls
+a strong match.
 """
 
 from __future__ import annotations
 
+import functools
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +19,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {"tuning": ROOT / "tests/search_queries.yml", "held-out": ROOT / "tests/search_heldout.yml"}
+SETS = {"tuning": ROOT / "content/pertanyaan-pembaca.yml", "held-out": ROOT / "tests/search_heldout.yml"}
 # Run in a page that has loaded cari.js: the result URLs in rank order (with the anchor of the
 # section that answers best) and the number of strong matches.
 QUERY_JS = "q => HandbookSearch.query(q)"
@@ -24,7 +29,19 @@ QUERIES_JS = "async qs => { const out = {}; for (const q of qs) out[q] = await H
 
 
 def load(name: str) -> list[dict]:
-    return yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
+    """The set's questions as {q, page, also}; the reader questions as the generator reads them
+    (a catalogue item's id as the address of its page), with the number of their group."""
+    if name != "tuning":
+        return yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
+    return [{"q": q.text, "page": q.page + (f"#{q.anchor}" if q.anchor else ""), "also": list(q.also),
+             "group": q.group} for q in _reader_questions()]
+
+
+@functools.cache
+def _reader_questions():
+    from generator.build import load_project
+
+    return tuple(load_project(ROOT).questions.questions)
 
 
 @dataclass

@@ -1,0 +1,144 @@
+"""Reader questions (content/pertanyaan-pembaca.yml): questions readers asked, each with the page,
+and where it matters the section, that answered it.
+
+Search reads the words of the questions a section answered as words readers use for that section
+(generator/search.py, field "asked"): a new question put in other words than the page's own finds
+the page that its neighbours found. A coordinator adds the questions of their teachers the same way,
+with the id of the catalogue item that answered or the address of the page, as the browser shows it.
+Only words some page uses are read, so a typo in a question never becomes a word the search knows.
+
+A catalogue item is named by its id, so the questions stay good when next year's catalogue moves its
+pages; the file says the catalogue year it was written for (`tahun`), and with another year's
+catalogue the questions about items it no longer has are left out (`check` says how many).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Problems, Source, did_you_mean
+from generator.yamlio import load_yaml
+
+FILE = "pertanyaan-pembaca.yml"  # in the content folder
+TOP_KEYS = {"tahun", "kelompok"}
+GROUP_KEYS = {"nama", "pertanyaan"}
+QUESTION_KEYS = {"tanya", "halaman", "juga"}
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    page: str  # address in the built site, e.g. faq.html
+    anchor: str  # the section that answers ('' for the page as a whole)
+    also: tuple[str, ...]  # other pages that answer as well (for the search's tuning set)
+    group: int  # the number of its group: the questions one writer wrote at one time
+    source: Source  # where its `halaman` stands
+
+
+@dataclass
+class Questions:
+    questions: list[Question]
+    stale: list[Source]  # left out: they name what another year's catalogue had
+
+
+def load_questions(content_root: Path, pages: set[str] | None = None,
+                   places: dict[str, tuple[str, str | None]] | None = None, year: int | None = None) -> Questions:
+    """The reader questions of a content folder (none without the file). With the handbook's
+    `pages` (paths of its .md pages) and the `places` of its catalogue items (generator.placement
+    .Locator), every `halaman` must name one of them, unless the file was written for another
+    `year`'s catalogue. Raise HandbookError listing every problem."""
+    path = content_root / "content" / FILE
+    rel = f"content/{FILE}"
+    if not path.is_file():
+        return Questions([], [])
+    data = load_yaml(path, rel)
+    problems, questions, stale = Problems(), [], []
+    _unknown_keys(problems, rel, data, TOP_KEYS, "berkas pertanyaan pembaca")
+    written = data.get("tahun", year)
+    if not (isinstance(written, int) and not isinstance(written, bool)):
+        problems.add(Source(rel, data.line_of("tahun")), "'tahun' harus berupa tahun katalog, misalnya 2026")
+        written = year
+    resolve = _Resolver(pages, places or {}, year is None or written == year)
+    groups = data.get("kelompok")
+    if not isinstance(groups, list):
+        problems.add(Source(rel, data.line_of("kelompok")),
+                     "'kelompok' harus berupa daftar kelompok pertanyaan, masing-masing dengan 'pertanyaan'")
+        problems.raise_if_any()
+    for number, (group, line) in enumerate(zip(groups, groups.item_lines)):
+        entries = group.get("pertanyaan") if isinstance(group, dict) else None
+        if not isinstance(entries, list):
+            problems.add(Source(rel, line), "setiap kelompok ditulis dengan 'pertanyaan': daftar pertanyaan"
+                                            " yang masing-masing punya 'tanya' dan 'halaman'")
+            continue
+        _unknown_keys(problems, rel, group, GROUP_KEYS, "kelompok")
+        for entry, at in zip(entries, entries.item_lines):
+            question = _question(problems, rel, entry, at, number, resolve)
+            if question == "stale":
+                stale.append(Source(rel, at))
+            elif question is not None:
+                questions.append(question)
+    problems.raise_if_any()
+    return Questions(questions, stale)
+
+
+class _Resolver:
+    """`halaman` and `juga` values -> (address, anchor): a catalogue item's id to the page and section
+    that show it, an address as it is. None for what names nothing of this handbook."""
+
+    def __init__(self, pages: set[str] | None, places: dict, strict: bool):
+        self.addresses = None if pages is None else {p.removesuffix(".md") + ".html" for p in pages}
+        self.places, self.strict = places, strict
+
+    def __call__(self, target: str) -> tuple[str, str] | None:
+        head, _, anchor = target.strip().partition("#")
+        if head in self.places:
+            path, own = self.places[head]
+            return path.removesuffix(".md") + ".html", anchor or own or ""
+        if self.addresses is None or head in self.addresses:
+            return head, anchor
+        return None
+
+    def problem(self, target: str) -> str:
+        head = target.partition("#")[0]
+        known = [*sorted(self.addresses or ()), *sorted(self.places)]
+        return (f"halaman '{head}' tidak dikenal{did_you_mean(head, known)}; tulis id butir katalog (misalnya"
+                " 'pk-umpan-balik') atau alamat halaman seperti yang tampil di peramban, tanpa nama situsnya"
+                " (misalnya 'faq.html#bagian')")
+
+
+def _question(problems: Problems, rel: str, entry, line: int, group: int, resolve: _Resolver):
+    if not isinstance(entry, dict):
+        problems.add(Source(rel, line), "setiap pertanyaan ditulis dengan 'tanya' dan 'halaman'")
+        return None
+    _unknown_keys(problems, rel, entry, QUESTION_KEYS, "pertanyaan")
+    text, target = entry.get("tanya"), entry.get("halaman")
+    where = Source(rel, entry.line_of("halaman") or line)
+    bad = False
+    for key, value in (("tanya", text), ("halaman", target)):
+        if not (isinstance(value, str) and value.strip()):
+            problems.add(Source(rel, entry.line_of(key) or line), f"pertanyaan harus punya '{key}' berupa teks")
+            bad = True
+    also = entry.get("juga", [])
+    if not (isinstance(also, list) and all(isinstance(a, str) and a.strip() for a in also)):
+        problems.add(Source(rel, entry.line_of("juga")), "'juga' harus berupa daftar alamat halaman")
+        bad, also = True, []
+    if bad:
+        return None
+    found = [resolve(t) for t in (target, *also)]
+    if None in found and not resolve.strict:
+        return "stale"  # written for another year's catalogue
+    for value, place in zip((target, *also), found):
+        if place is None:
+            problems.add(where, resolve.problem(value))
+    if None in found:
+        return None
+    (page, anchor), *others = found
+    return Question(" ".join(text.split()), page, anchor, tuple(p for p, _ in others), group, where)
+
+
+def _unknown_keys(problems: Problems, rel: str, entry: dict, known: set[str], what: str) -> None:
+    for key in entry:
+        if key not in known:
+            problems.add(Source(rel, entry.line_of(key)), f"kunci tidak dikenal '{key}' pada {what}"
+                                                          f"{did_you_mean(key, known)}")

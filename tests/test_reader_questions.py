@@ -1,0 +1,107 @@
+"""Reader questions (content/pertanyaan-pembaca.yml): checked like every other input, and read by
+the search index as words of the section that answered them."""
+
+from __future__ import annotations
+
+import json
+
+from generator.build import load_project
+from tests.conftest import ROOT, next_year_project, run_cli
+
+FILE = "content/pertanyaan-pembaca.yml"
+
+BAD = """kelompok:
+  - nama: Guru SDN 3
+    pertanyaan:
+      - tanya: anak2 ribut terus
+        halaman: pk-keteraturan-kelas
+      - tanya: kapan batas akhir rencana
+        halaman: linimasa.htm
+      - halaman: faq.html
+      - tanya: lembar observasi
+        halaman: lembar-kerja/index.html
+        juga: coaching/observasi.html
+        catatan: dari rapat KKG
+  - pertanyaan: faq.html
+"""
+
+
+def test_every_problem_of_the_file_is_reported_with_its_line(project):
+    (project / FILE).write_text(BAD, encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    err = result.stderr
+    assert (f"{FILE}:7: halaman 'linimasa.htm' tidak dikenal (maksud Anda 'linimasa.html'?); tulis id"
+            " butir katalog (misalnya 'pk-umpan-balik') atau alamat halaman seperti yang tampil di peramban") in err
+    assert f"{FILE}:8: pertanyaan harus punya 'tanya' berupa teks" in err
+    assert f"{FILE}:11: 'juga' harus berupa daftar alamat halaman" in err
+    assert f"{FILE}:12: kunci tidak dikenal 'catatan' pada pertanyaan" in err
+    assert f"{FILE}:13: setiap kelompok ditulis dengan 'pertanyaan'" in err
+    assert "Traceback" not in err
+
+
+def test_a_section_the_page_does_not_have_fails_the_build_and_keeps_the_site(project):
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
+    before = (project / "site/cari/indeks.js").read_bytes()
+    (project / FILE).write_text("kelompok:\n  - pertanyaan:\n      - tanya: telat isi rencana\n"
+                                "        halaman: faq.html#bagaimana-jika-saya-terlambat\n", encoding="utf-8")
+    result = run_cli("build", "--no-pdf", cwd=project)
+    assert result.returncode == 1
+    assert (f"{FILE}:4: halaman 'faq.html' tidak punya bagian '#bagaimana-jika-saya-terlambat' (maksud Anda"
+            " 'bagaimana-jika-saya-terlambat-dari-tenggat-januari'?)") in result.stderr
+    assert (project / "site/cari/indeks.js").read_bytes() == before
+
+
+def _index(site):
+    text = (site / "cari/indeks.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("=") + 1:].rstrip().rstrip(";"))
+
+
+def _weights(site, term: str, page: str) -> list[int]:
+    index = _index(site)
+    number = [d[0] for d in index["docs"]].index(page)
+    shard = (site / f"cari/istilah-{term[0]}.js").read_text(encoding="utf-8")
+    postings = json.loads(shard[shard.index("=") + 1:].rstrip().rstrip(";")).get(term, [])
+    return [postings[k + 2] for k in range(0, len(postings), 3) if postings[k] == number]
+
+
+def test_a_question_gives_its_section_the_words_some_page_uses_and_no_others(project):
+    """'tantrum' stands on no page: a question's typo or odd word never becomes a word the search
+    knows (it would stop the search from reading it as the word meant). 'bolos' stands on the
+    page about attention and care, not on the linimasa's."""
+    (project / FILE).write_text("kelompok:\n  - pertanyaan:\n      - tanya: murid tantrum dan bolos\n"
+                                "        halaman: linimasa.html\n", encoding="utf-8")
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
+    site = project / "site"
+    assert "tantrum" not in _index(site)["vocabulary"]
+    assert _weights(site, "bolos", "linimasa.html")
+    (project / FILE).unlink()
+    assert run_cli("build", "--no-pdf", cwd=project).returncode == 0
+    assert not _weights(site, "bolos", "linimasa.html")
+
+
+def test_the_national_questions_name_pages_of_this_year_and_none_is_left_out():
+    questions = load_project(ROOT).questions
+    assert len(questions.questions) >= 1500 and len({q.group for q in questions.questions}) >= 20
+    assert questions.stale == [] and all(q.page.endswith(".html") for q in questions.questions)
+    # A catalogue item is named by its id and read as the address of its page.
+    assert any(q.page == "katalog/praktik-kinerja/pk-umpan-balik.html" for q in questions.questions)
+
+
+def test_next_years_catalogue_leaves_out_the_questions_about_items_it_no_longer_has(tmp_path):
+    """Questions written for the 2026 catalogue, with the made-up 2027 one: the build goes on, its
+    items are found by id at their new addresses, and `check` says how many were left out."""
+    project = next_year_project(tmp_path / "proyek")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    questions = load_project(project).questions
+    [hint] = [line for line in result.stderr.splitlines() if "pertanyaan pembaca" in line]
+    assert hint.startswith(f"Petunjuk: {len(questions.stale)} pertanyaan pembaca menyebut butir atau halaman"
+                           " yang tidak ada di katalog 2027 (misalnya content/pertanyaan-pembaca.yml:")
+    assert 0 < len(questions.stale) < len(questions.questions)
+    assert any(q.page == "katalog/pengembangan-profesi/kom-asesmen.html" for q in questions.questions)
+    # The same unknown id in a file written for this year's catalogue is an error.
+    (project / FILE).write_text("tahun: 2027\nkelompok:\n  - pertanyaan:\n      - tanya: x\n"
+                                "        halaman: pk-umpan-balik-lama\n", encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1 and f"{FILE}:5: halaman 'pk-umpan-balik-lama' tidak dikenal" in result.stderr
