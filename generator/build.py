@@ -116,7 +116,8 @@ def load_project(root: Path) -> Project:
         _collect(problems, check_glossary_forms, catalog)
         if layers.catalog_root == layers.root:  # the project's own catalogue (see check_glossary_homes)
             _collect(problems, check_glossary_homes, catalog, guides)
-        # Every page a reader may land on: also the worksheet package and the list of editions.
+        # The pages a question may name: also the worksheet package and the list of editions, which
+        # the index leaves out (their questions only measure the search).
         built = generated | {g.path for g in guides} | {f"{WORKSHEETS}/{PACKAGE}.md", f"{EDITION_LIST}/index.md"}
         questions = _collect(problems, load_questions, layers.content_root, built,
                              Locator(catalog, guides).places, catalog.manifest.year) or Questions([], [])

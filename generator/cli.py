@@ -229,9 +229,10 @@ def _check(args, root: Path) -> int:
           f" {editions} edisi daerah/sekolah diperiksa.", file=sys.stderr)
     stale = year_hint(project.guides, project.catalog.manifest.year)
     left_out = project.questions.stale
-    asked = (f"{len(left_out)} pertanyaan pembaca menyebut butir atau halaman yang tidak ada di katalog"
-             f" {project.catalog.manifest.year} (misalnya {left_out[0]}) dan tidak dipakai pencarian; perbarui"
-             " atau hapus, lalu tulis tahun katalognya di kunci 'tahun'") if left_out else None
+    year = project.catalog.manifest.year
+    asked = (f"{len(left_out)} pertanyaan pembaca menyebut butir yang tidak ada di katalog {year} (misalnya"
+             f" {left_out[0]}), sehingga tidak dipakai pencarian; perbarui atau hapus pertanyaan itu, lalu ubah"
+             f" 'tahun' menjadi {year}") if left_out else None
     for hint in [*hints(project.config), *([stale] if stale else []), *([asked] if asked else [])]:
         print(f"Petunjuk: {hint}", file=sys.stderr)
     return 0

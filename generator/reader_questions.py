@@ -31,7 +31,7 @@ class Question:
     text: str
     page: str  # address in the built site, e.g. faq.html
     anchor: str  # the section that answers ('' for the page as a whole)
-    also: tuple[str, ...]  # other pages that answer as well (for the search's tuning set)
+    also: tuple[str, ...]  # other pages that answer as well (only for measuring the search)
     group: int  # the number of its group: the questions one writer wrote at one time
     source: Source  # where its `halaman` stands
 
@@ -55,9 +55,10 @@ def load_questions(content_root: Path, pages: set[str] | None = None,
     data = load_yaml(path, rel)
     problems, questions, stale = Problems(), [], []
     _unknown_keys(problems, rel, data, TOP_KEYS, "berkas pertanyaan pembaca")
-    written = data.get("tahun", year)
+    written = data.get("tahun")
     if not (isinstance(written, int) and not isinstance(written, bool)):
-        problems.add(Source(rel, data.line_of("tahun")), "'tahun' harus berupa tahun katalog, misalnya 2026")
+        problems.add(Source(rel, data.line_of("tahun")), "'tahun' wajib diisi dengan tahun katalog saat"
+                                                         " pertanyaan ditulis, misalnya 2026")
         written = year
     resolve = _Resolver(pages, places or {}, year is None or written == year)
     groups = data.get("kelompok")
@@ -99,8 +100,15 @@ class _Resolver:
             return head, anchor
         return None
 
+    def stale(self, target: str) -> bool:
+        """A catalogue id (not an address) this catalogue lacks, in a file written for another year's."""
+        head = target.strip().partition("#")[0]
+        return not self.strict and bool(head) and "/" not in head and "." not in head
+
     def problem(self, target: str) -> str:
-        head = target.partition("#")[0]
+        head = target.strip().partition("#")[0]
+        if not head:
+            return f"'{target}': alamat halaman kosong sebelum '#'"
         known = [*sorted(self.addresses or ()), *sorted(self.places)]
         return (f"halaman '{head}' tidak dikenal{did_you_mean(head, known)}; tulis id butir katalog (misalnya"
                 " 'pk-umpan-balik') atau alamat halaman seperti yang tampil di peramban, tanpa nama situsnya"
@@ -121,20 +129,26 @@ def _question(problems: Problems, rel: str, entry, line: int, group: int, resolv
             bad = True
     also = entry.get("juga", [])
     if not (isinstance(also, list) and all(isinstance(a, str) and a.strip() for a in also)):
-        problems.add(Source(rel, entry.line_of("juga")), "'juga' harus berupa daftar alamat halaman")
+        problems.add(Source(rel, entry.line_of("juga")), "'juga' harus berupa daftar id butir katalog atau"
+                                                         " alamat halaman")
         bad, also = True, []
     if bad:
         return None
-    found = [resolve(t) for t in (target, *also)]
-    if None in found and not resolve.strict:
-        return "stale"  # written for another year's catalogue
-    for value, place in zip((target, *also), found):
-        if place is None:
-            problems.add(where, resolve.problem(value))
-    if None in found:
+    found = resolve(target)
+    if found is None and resolve.stale(target):
+        return "stale"  # about an item of another year's catalogue
+    if found is None:
+        problems.add(where, resolve.problem(target))
+    others = []
+    for value in also:  # other pages that answer as well: for measuring the search only
+        place = resolve(value)
+        if place is not None:
+            others.append(place[0])
+        elif not resolve.stale(value):
+            problems.add(Source(rel, entry.line_of("juga")), resolve.problem(value))
+    if found is None:
         return None
-    (page, anchor), *others = found
-    return Question(" ".join(text.split()), page, anchor, tuple(p for p, _ in others), group, where)
+    return Question(" ".join(text.split()), *found, tuple(others), group, where)
 
 
 def _unknown_keys(problems: Problems, rel: str, entry: dict, known: set[str], what: str) -> None:

@@ -355,8 +355,8 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Count
 
 def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], analyzer: Analyzer,
                strict: bool) -> None:
-    """Give every place of the section a reader question names (the page's opening section, for a
-    question about the page as a whole) the words of its questions, as far as some page uses them.
+    """Give every place of the section a reader question names the words of its questions, as far
+    as some page uses them; the questions about a page as a whole make a place of their own.
     Raise HandbookError for a section its page does not have, when `strict`."""
     used = {t for title, places, _, _ in parsed for t in title} | {
         t for _, places, _, _ in parsed for place in places for counts in place.values() for t in counts}
@@ -365,7 +365,7 @@ def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], ana
     problems = Problems()
     for question in questions:
         doc = number.get(question.page)
-        if doc is None:  # a page this build lacks: checked when the questions are loaded
+        if doc is None:  # a page the index leaves out (generator.search.SKIP): nothing to add to
             continue
         anchors, headings = [anchor for anchor, _, _ in docs[doc].sections], docs[doc].headings
         if question.anchor and question.anchor not in headings:
