@@ -29,7 +29,7 @@ from generator.mkdocs_backend import check_theme
 from generator.model import Catalog, Guide
 from generator.placement import (Locator, check_glossary_homes, check_placement, generated_pages,
                                  printable_guides, section_pages)
-from generator.project_layers import ProjectLayers
+from generator.project_layers import LOCAL_PAGES, ProjectLayers
 from generator.reader_questions import Questions, load_questions
 from generator.render import render_handbook
 from generator.search import check_glossary_forms
@@ -119,8 +119,8 @@ def load_project(root: Path) -> Project:
         # The pages a question may name: also the worksheet package and the list of editions, which
         # the index leaves out (their questions only measure the search).
         built = generated | {g.path for g in guides} | {f"{WORKSHEETS}/{PACKAGE}.md", f"{EDITION_LIST}/index.md"}
-        questions = _collect(problems, load_questions, layers.content_root, built,
-                             Locator(catalog, guides).places, catalog.manifest.year) or Questions([], [])
+        questions = _load_questions(layers, built, Locator(catalog, guides).places, catalog.manifest.year,
+                                    problems)
         for edition_id, pages in overlays.items():
             _collect(problems, check_guides, pages, catalog, generated, modules, guides)
             if config is not None and edition_id in config.editions:
@@ -131,6 +131,20 @@ def load_project(root: Path) -> Project:
         _collect(problems, check_nav, config, guides, generated)
     problems.raise_if_any()
     return Project(root, config, catalog, guides, overlays, scenes, questions)
+
+
+def _load_questions(layers: ProjectLayers, pages: set[str], places: dict, year: int,
+                    problems: Problems) -> Questions:
+    """The reader questions of the guides' layer and, for a project on the national guides, its
+    own ones next to its local pages (halaman/pertanyaan-pembaca.yml)."""
+    found = _collect(problems, load_questions, layers.content_root, "content", pages, places, year,
+                     not layers.builds_on_national) or Questions([], [])
+    if layers.builds_on_national:
+        groups = max((q.group for q in found.questions), default=-1) + 1
+        local = _collect(problems, load_questions, layers.root, LOCAL_PAGES, pages, places, year, True,
+                         groups) or Questions([], [])
+        found = Questions(found.questions + local.questions, found.stale + local.stale)
+    return found
 
 
 def _collect(problems: Problems, check, *args):
@@ -360,8 +374,7 @@ def build_shared(project: Project, out: Path, stage: Path, printer, dates: Sourc
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides},
                 {url: p.kind for url, p in built.items()}, rendered.search_kinds, rendered.glossary_homes,
                 {url: p.within for url, p in built.items() if p.within},
-                {url: p.names for url, p in built.items() if p.names}, project.questions.questions,
-                own_questions=not ProjectLayers.of(project.root).builds_on_national)
+                {url: p.names for url, p in built.items() if p.names}, project.questions.questions)
     if printer is not None:
         write_worksheet_pdfs(out, FOLDER, PACKAGE, worksheets(project.catalog), printer)
         for audience in project.audiences:

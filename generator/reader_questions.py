@@ -34,6 +34,7 @@ class Question:
     also: tuple[str, ...]  # other pages that answer as well (only for measuring the search)
     group: int  # the number of its group: the questions one writer wrote at one time
     source: Source  # where its `halaman` stands
+    own: bool = True  # the project's own question, whose section must exist (see load_questions)
 
 
 @dataclass
@@ -42,14 +43,17 @@ class Questions:
     stale: list[Source]  # left out: they name what another year's catalogue had
 
 
-def load_questions(content_root: Path, pages: set[str] | None = None,
-                   places: dict[str, tuple[str, str | None]] | None = None, year: int | None = None) -> Questions:
-    """The reader questions of a content folder (none without the file). With the handbook's
-    `pages` (paths of its .md pages) and the `places` of its catalogue items (generator.placement
-    .Locator), every `halaman` must name one of them, unless the file was written for another
-    `year`'s catalogue. Raise HandbookError listing every problem."""
-    path = content_root / "content" / FILE
-    rel = f"content/{FILE}"
+def load_questions(root: Path, folder: str = "content", pages: set[str] | None = None,
+                   places: dict[str, tuple[str, str | None]] | None = None, year: int | None = None,
+                   own: bool = True, first_group: int = 0) -> Questions:
+    """The reader questions in `folder` of `root` (none without the file), their groups numbered
+    from `first_group`. With the handbook's `pages` (paths of its .md pages) and the `places` of its
+    catalogue items (generator.placement.Locator), every `halaman` must name one of them, unless the
+    file was written for another `year`'s catalogue. The national questions of a district project
+    are not its `own`: a section of a guide it replaced is left out quietly. Raise HandbookError
+    listing every problem."""
+    path = root / folder / FILE
+    rel = f"{folder}/{FILE}"
     if not path.is_file():
         return Questions([], [])
     data = load_yaml(path, rel)
@@ -74,7 +78,7 @@ def load_questions(content_root: Path, pages: set[str] | None = None,
             continue
         _unknown_keys(problems, rel, group, GROUP_KEYS, "kelompok")
         for entry, at in zip(entries, entries.item_lines):
-            question = _question(problems, rel, entry, at, number, resolve)
+            question = _question(problems, rel, entry, at, first_group + number, resolve, own)
             if question == "stale":
                 stale.append(Source(rel, at))
             elif question is not None:
@@ -115,7 +119,7 @@ class _Resolver:
                 " (misalnya 'faq.html#bagian')")
 
 
-def _question(problems: Problems, rel: str, entry, line: int, group: int, resolve: _Resolver):
+def _question(problems: Problems, rel: str, entry, line: int, group: int, resolve: _Resolver, own: bool):
     if not isinstance(entry, dict):
         problems.add(Source(rel, line), "setiap pertanyaan ditulis dengan 'tanya' dan 'halaman'")
         return None
@@ -148,7 +152,7 @@ def _question(problems: Problems, rel: str, entry, line: int, group: int, resolv
             problems.add(Source(rel, entry.line_of("juga")), resolve.problem(value))
     if found is None:
         return None
-    return Question(" ".join(text.split()), *found, tuple(others), group, where)
+    return Question(" ".join(text.split()), *found, tuple(others), group, where, own)
 
 
 def _unknown_keys(problems: Problems, rel: str, entry: dict, known: set[str], what: str) -> None:

