@@ -50,7 +50,7 @@ class Project:
     guides: list[Guide]
     overlays: dict[str, list[Guide]] = field(default_factory=dict)  # edition id -> its own pages
     scenes: list[Scene] = field(default_factory=list)  # classroom scenes of the workshop kit
-    questions: Questions = field(default_factory=lambda: Questions([], []))  # reader questions, for search
+    questions: Questions = field(default_factory=Questions)  # reader questions, for search
 
     @property
     def audiences(self) -> list[Audience]:
@@ -94,7 +94,7 @@ def load_project(root: Path) -> Project:
         guides = layers.load_guides()
     except HandbookError as e:
         problems.extend(e)
-    scenes, questions = [], Questions([], [])
+    scenes, questions = [], Questions()
     try:
         scenes = load_scenes(layers.content_root, catalog)
     except HandbookError as e:
@@ -138,11 +138,11 @@ def _load_questions(layers: ProjectLayers, pages: set[str], places: dict, year: 
     """The reader questions of the guides' layer and, for a project on the national guides, its
     own ones next to its local pages (halaman/pertanyaan-pembaca.yml)."""
     found = _collect(problems, load_questions, layers.content_root, "content", pages, places, year,
-                     not layers.builds_on_national) or Questions([], [])
+                     not layers.builds_on_national) or Questions()
     if layers.builds_on_national:
         groups = max((q.group for q in found.questions), default=-1) + 1
         local = _collect(problems, load_questions, layers.root, LOCAL_PAGES, pages, places, year, True,
-                         groups) or Questions([], [])
+                         groups) or Questions()
         found = Questions(found.questions + local.questions, found.stale + local.stale)
     return found
 

@@ -227,9 +227,9 @@ def _check(args, root: Path) -> int:
     editions = len(project.config.editions)
     print(f"Tidak ada masalah: {items} butir katalog, {len(project.guides)} panduan, dan"
           f" {editions} edisi daerah/sekolah diperiksa.", file=sys.stderr)
-    stale = year_hint(project.guides, project.catalog.manifest.year)
-    left_out = project.questions.stale
     year = project.catalog.manifest.year
+    stale = year_hint(project.guides, year)
+    left_out = project.questions.stale
     asked = (f"{len(left_out)} pertanyaan pembaca menyebut butir yang tidak ada di katalog {year} (misalnya"
              f" {left_out[0]}), sehingga tidak dipakai pencarian; perbarui atau hapus pertanyaan itu, lalu ubah"
              f" 'tahun' menjadi {year}") if left_out else None

@@ -14,7 +14,7 @@ catalogue the questions about items it no longer has are left out (`check` says 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problems, Source, did_you_mean
@@ -39,23 +39,22 @@ class Question:
 
 @dataclass
 class Questions:
-    questions: list[Question]
-    stale: list[Source]  # left out: they name what another year's catalogue had
+    questions: list[Question] = field(default_factory=list)
+    stale: list[Source] = field(default_factory=list)  # left out: about items of another year's catalogue
 
 
-def load_questions(root: Path, folder: str = "content", pages: set[str] | None = None,
-                   places: dict[str, tuple[str, str | None]] | None = None, year: int | None = None,
-                   own: bool = True, first_group: int = 0) -> Questions:
+def load_questions(root: Path, folder: str, pages: set[str], places: dict[str, tuple[str, str | None]],
+                   year: int, own: bool = True, first_group: int = 0) -> Questions:
     """The reader questions in `folder` of `root` (none without the file), their groups numbered
-    from `first_group`. With the handbook's `pages` (paths of its .md pages) and the `places` of its
-    catalogue items (generator.placement.Locator), every `halaman` must name one of them, unless the
-    file was written for another `year`'s catalogue. The national questions of a district project
+    from `first_group`. Every `halaman` must name one of the handbook's `pages` (paths of its .md
+    pages) or the `places` of its catalogue items (generator.placement.Locator), unless the file was
+    written for another `year`'s catalogue and names an item that catalogue lacks. The national questions of a district project
     are not its `own`: a section of a guide it replaced is left out quietly. Raise HandbookError
     listing every problem."""
     path = root / folder / FILE
     rel = f"{folder}/{FILE}"
     if not path.is_file():
-        return Questions([], [])
+        return Questions()
     data = load_yaml(path, rel)
     problems, questions, stale = Problems(), [], []
     _unknown_keys(problems, rel, data, TOP_KEYS, "berkas pertanyaan pembaca")
@@ -64,7 +63,7 @@ def load_questions(root: Path, folder: str = "content", pages: set[str] | None =
         problems.add(Source(rel, data.line_of("tahun")), "'tahun' wajib diisi dengan tahun katalog saat"
                                                          " pertanyaan ditulis, misalnya 2026")
         written = year
-    resolve = _Resolver(pages, places or {}, year is None or written == year)
+    resolve = _Resolver(pages, places, written == year)
     groups = data.get("kelompok")
     if not isinstance(groups, list):
         problems.add(Source(rel, data.line_of("kelompok")),
@@ -91,8 +90,8 @@ class _Resolver:
     """`halaman` and `juga` values -> (address, anchor): a catalogue item's id to the page and section
     that show it, an address as it is. None for what names nothing of this handbook."""
 
-    def __init__(self, pages: set[str] | None, places: dict, strict: bool):
-        self.addresses = None if pages is None else {p.removesuffix(".md") + ".html" for p in pages}
+    def __init__(self, pages: set[str], places: dict, strict: bool):
+        self.addresses = {p.removesuffix(".md") + ".html" for p in pages}
         self.places, self.strict = places, strict
 
     def __call__(self, target: str) -> tuple[str, str] | None:
@@ -100,7 +99,7 @@ class _Resolver:
         if head in self.places:
             path, own = self.places[head]
             return path.removesuffix(".md") + ".html", anchor or own or ""
-        if self.addresses is None or head in self.addresses:
+        if head in self.addresses:
             return head, anchor
         return None
 
@@ -113,7 +112,7 @@ class _Resolver:
         head = target.strip().partition("#")[0]
         if not head:
             return f"'{target}': alamat halaman kosong sebelum '#'"
-        known = [*sorted(self.addresses or ()), *sorted(self.places)]
+        known = [*sorted(self.addresses), *sorted(self.places)]
         return (f"halaman '{head}' tidak dikenal{did_you_mean(head, known)}; tulis id butir katalog (misalnya"
                 " 'pk-umpan-balik') atau alamat halaman seperti yang tampil di peramban, tanpa nama situsnya"
                 " (misalnya 'faq.html#bagian')")
