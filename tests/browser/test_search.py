@@ -472,3 +472,10 @@ def test_a_title_that_names_only_the_common_topic_names_little(search_page):
     assert results(search_page, "apa bedanya pengelolaan kinerja 2025 sama 2026")[:1] == ["perubahan-2026.html"]
     # ... while a question about the whole topic still finds it.
     assert results(search_page, "apa itu pengelolaan kinerja")[:1] == ["apa-itu-pengelolaan-kinerja.html"]
+
+
+def test_a_page_found_through_its_reader_questions_links_to_its_answering_section(search_page):
+    """The reader questions about the FAQ as a whole lift it for a question on PPPK teachers; the
+    link and excerpt go to the answer on who takes part, not to the page's introduction."""
+    found = search_page.evaluate(QUERY_JS, "guru pppk wajib isi skp ga")
+    assert found["urls"][0] == "faq.html#apakah-ini-berlaku-untuk-guru-non-asn-atau-guru-sekolah-swasta"

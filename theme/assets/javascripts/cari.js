@@ -342,7 +342,7 @@
     });
     var wantsExample = analyze(query, data).some(function (t) { return data.example.indexOf(t) >= 0; });
     var results = Object.keys(pages).map(function (d) {
-      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {};
+      var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {}, answer = null;
       // How far the title names the query (an item's own page for its name): the share of the
       // title's weight the query names times the square root of the share of the query's weight
       // in the title, so a common word like 'cara' in a title names little.
@@ -373,7 +373,9 @@
         var score = sum * Math.pow(coverage, COVERAGE) * (1 + NAME * Math.pow(name, NAME_POWER));
         if (!wantsExample && doc[7].indexOf(+place) >= 0) score *= STORY;  // see generator/search.py
         bySection[section] = Math.max(bySection[section] || 0, score);
-        if (!best || score > best.score) best = {score: score, coverage: coverage, heading: headingName, section: section};
+        if (!best || score > best.score)
+          best = {score: score, coverage: coverage, heading: headingName, section: section, title: place === "-1"};
+        if (section >= 0 && (!answer || score > answer.score)) answer = {score: score, section: section};
       });
       // The other sections that answer add a little: a page about the topic throughout.
       var score = best.score;
@@ -387,7 +389,10 @@
       else if (data.hubs.indexOf(+d) >= 0 && best.heading < HUB_NAMED) score *= HUB;
       var plain = score;  // before the lift below: how strong a match it is (see strong)
       if (home[d]) score *= 1 + HOME * home[d];
-      return {doc: +d, score: score, plain: plain, coverage: best.coverage, section: best.section};
+      // The reader questions about the whole page (a place of no section) rank the page, but the link
+      // and excerpt go to the section that answers best; a title the query names leads to the top.
+      return {doc: +d, score: score, plain: plain, coverage: best.coverage,
+              section: best.section >= 0 || best.title || !answer ? best.section : answer.section};
     }).filter(function (r) {
       var doc = data.docs[r.doc];
       return (!kind || doc[2] === kind) && (!role || doc[3].indexOf(role) >= 0);
