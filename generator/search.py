@@ -72,7 +72,10 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              # Light verbs: 'dilakukan' is 'is done', whatever is done.
              "dilakukan melakukan lakukan memberi memberikan diberi diberikan "
              # Particles and adverbs of chat that say nothing of the topic.
-             "semua semuanya dong sih nih deh kok kan lah pun banget").split()
+             "semua semuanya dong sih nih deh kok kan lah pun banget "
+             # Question words with the particle -kah ('bisakah' would stem to 'bisa').
+             "bisakah bolehkah haruskah perlukah dapatkah adakah siapakah kapankah berapakah "
+             "bagaimanakah mengapakah wajibkah").split()
 STOP = frozenset(STOPWORDS)
 INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana",
             "yg": "yang", "dgn": "dengan", "utk": "untuk", "tdk": "tidak", "gak": "tidak",
@@ -101,6 +104,9 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             # Short forms of several words.
             "ortu": "orang tua", "mapel": "mata pelajaran", "bk": "bimbingan konseling",
             "dudi": "dunia kerja", "kbm": "kegiatan belajar mengajar",
+            # School short names of the additional tasks (tugas tambahan 5.2 to 5.4).
+            "kaprog": "ketua program keahlian", "kakomli": "ketua program keahlian",
+            "kabeng": "kepala bengkel", "kalab": "kepala laboratorium", "kaperpus": "kepala perpustakaan",
             # Small numbers are written both ways ("5 langkah", "lima langkah").
             **dict(zip("1 2 3 4 5 6 7 8 9 10".split(),
                        "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split()))}
@@ -121,9 +127,20 @@ PRIOR_WORDS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaiman
 # ... a question about what a word means prefers the pages of these kinds, and one for a form to
 # print the worksheets and card sheets.
 PRIOR_KINDS = {"arti": (GLOSSARY_KIND,), "lembar": (SHEET_KIND,)}
+# The kind of question a heading asks, by its question words: an FAQ heading "Berapa indikator ...
+# yang harus saya pilih?" answers "indikator praktik kinerja pilih berapa", where a page about the
+# indicators only mentions them: the browser lifts it (cari.js, ASKED). Chat spellings reach these
+# through INFORMAL ('brp', 'kalo').
+ASKS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana cara",
+        "boleh": "boleh bolehkah bisa bisakah dapatkah", "jika": "jika kalau bila apabila",
+        "wajib": "wajib harus haruskah perlu perlukah", "mengapa": "mengapa kenapa",
+        "mana": "mana"}
+ASK_WORDS = {w: kind for kind, said in ASKS.items() for w in said.split()}
 SHARED_HEADING = 3  # pages with the same heading that make it a template's heading (see build_index)
 HOME = "index.html"  # the home page: like the glossary, it touches every part briefly (cari.js, HUB)
-SKIP = ("404.html", "cari.html", "lembar-kerja/paket-lembar-kerja.html")
+# (The worksheet package is indexed: its forms are left out below, its own words say "print every
+# worksheet at once".)
+SKIP = ("404.html", "cari.html")
 # Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition:
 # an element with both of these classes.
 DEFINITION = frozenset({"admonition", "quote"})
@@ -353,6 +370,15 @@ def _fields(doc: Doc, analyzer: Analyzer) -> tuple[Counter, list[dict[str, Count
     return title, places, of_section, stories
 
 
+def _asked_by_headings(doc: Doc, analyzer: Analyzer) -> dict[str, list[int]]:
+    """Per kind of question (ASKS), the sections whose heading asks it."""
+    asked = defaultdict(list)
+    for n, (_, heading, _) in enumerate(doc.sections):
+        for kind in sorted({ASK_WORDS[w] for w in analyzer.stemmer.tokens(heading) if w in ASK_WORDS}):
+            asked[kind].append(n)
+    return dict(asked)
+
+
 def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], analyzer: Analyzer) -> None:
     """Give every place of the section a reader question names the words of its questions, as far
     as some page uses them; the questions about a page as a whole make a place of their own.
@@ -508,19 +534,21 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     shared = Counter(h for _, h in {(d.title, _heading_key(heading)) for d in docs
                                     for _, heading, _ in d.sections if heading})
     index = {
-        "v": 6, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
+        "v": 7, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
         # Per page: address, title, kind, roles, title weight, the section of each place, the
         # weight of each section's heading (how much of it a query names), its story places, and
-        # its sections whose heading is shared by many pages.
+        # its sections whose heading is shared by many pages, and per kind of question (ASKS) the
+        # sections whose heading asks it.
         "docs": [[d.url, d.title, d.kind, d.roles, mass, of_section,
                   [round(100 * sum(idf[t] for t in set(analyzer.terms(heading)))) for _, heading, _ in d.sections],
                   stories,
-                  [n for n, (_, heading, _) in enumerate(d.sections) if shared[_heading_key(heading)] >= SHARED_HEADING]]
+                  [n for n, (_, heading, _) in enumerate(d.sections) if shared[_heading_key(heading)] >= SHARED_HEADING],
+                  _asked_by_headings(d, analyzer)]
                  for d, mass, (_, _, of_section, stories) in zip(docs, title_mass, parsed)],
         "vocabulary": sorted(postings), "shards": sorted(shards),
         "groups": groups, "forms": forms, "roots": analyzer.roots,
         "example": sorted({analyzer.term(t) for t in analyzer.stemmer.tokens(EXAMPLE_WORDS)}),
-        "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS,
+        "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS, "asks": ASK_WORDS,
         "hubs": hubs,
         "homes": group_homes,  # per group (as in groups), the page it leads to, or -1
     }

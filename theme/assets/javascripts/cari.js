@@ -33,7 +33,8 @@
   // A glossary form of several words of which only some stand in a place ('ajar' of 'modul ajar',
   // the root of every 'pembelajaran') is weak evidence: that share of the words, times this.
   var PARTIAL = 0.3;
-  var HOME = 2;  // lift of the page that explains a glossary term the query names (times its share)
+  var HOME = 2;
+  var ASKED = 2;  // a section whose heading asks what the query asks ("Berapa ...?" for "berapa")  // lift of the page that explains a glossary term the query names (times its share)
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -340,6 +341,8 @@
       var page = alternatives.group === undefined || !data.homes ? -1 : data.homes[alternatives.group];
       if (page >= 0) home[page] = (home[page] || 0) + weights[u] / total;
     });
+    var asks = {};  // the kinds of question the query asks (generator/search.py, ASKS)
+    said.forEach(function (t) { if (data.asks[t]) asks[data.asks[t]] = true; });
     var wantsExample = analyze(query, data).some(function (t) { return data.example.indexOf(t) >= 0; });
     var results = Object.keys(pages).map(function (d) {
       var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {}, answer = null;
@@ -372,6 +375,8 @@
         var name = Math.max(titleName, headingName), coverage = covered / total;
         var score = sum * Math.pow(coverage, COVERAGE) * (1 + NAME * Math.pow(name, NAME_POWER));
         if (!wantsExample && doc[7].indexOf(+place) >= 0) score *= STORY;  // see generator/search.py
+        if (section >= 0 && Object.keys(doc[9]).some(function (k) { return asks[k] && doc[9][k].indexOf(section) >= 0; }))
+          score *= ASKED;
         bySection[section] = Math.max(bySection[section] || 0, score);
         if (!best || score > best.score)
           best = {score: score, coverage: coverage, heading: headingName, section: section, title: place === "-1"};
