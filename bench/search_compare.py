@@ -2,7 +2,8 @@
 
 Builds the handbook, indexes a copy with Pagefind (PyPI 'pagefind[bin]', Indonesian Snowball
 stemming, article text only), serves both over loopback HTTP and runs every query of both
-relevance sets (tests/search_queries.yml for tuning, tests/search_heldout.yml held out) through
+relevance sets (the reader questions, content/pertanyaan-pembaca.yml, for tuning;
+tests/search_heldout.yml held out) through
 both engines in headless Chromium. Prints hit@1, hit@3 and the bytes a first query transfers.
 Pagefind is not a project dependency: install it to run this.
 
