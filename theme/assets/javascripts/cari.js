@@ -33,8 +33,8 @@
   // A glossary form of several words of which only some stand in a place ('ajar' of 'modul ajar',
   // the root of every 'pembelajaran') is weak evidence: that share of the words, times this.
   var PARTIAL = 0.3;
-  var HOME = 2;
-  var ASKED = 2;  // a section whose heading asks what the query asks ("Berapa ...?" for "berapa")  // lift of the page that explains a glossary term the query names (times its share)
+  var HOME = 2;  // lift of the page that explains a glossary term the query names (times its share)
+  var ASKED = 2;  // lift of a section whose heading asks what the query asks ("Berapa ...?" for "berapa")
 
   function load(name, global) {
     if (window[global]) return Promise.resolve(window[global]);
@@ -346,6 +346,8 @@
     var wantsExample = analyze(query, data).some(function (t) { return data.example.indexOf(t) >= 0; });
     var results = Object.keys(pages).map(function (d) {
       var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {}, answer = null;
+      var asking = {};  // its sections whose heading asks what the query asks
+      Object.keys(asks).forEach(function (k) { (doc[9][k] || []).forEach(function (n) { asking[n] = true; }); });
       // How far the title names the query (an item's own page for its name): the share of the
       // title's weight the query names times the square root of the share of the query's weight
       // in the title, so a common word like 'cara' in a title names little.
@@ -375,8 +377,7 @@
         var name = Math.max(titleName, headingName), coverage = covered / total;
         var score = sum * Math.pow(coverage, COVERAGE) * (1 + NAME * Math.pow(name, NAME_POWER));
         if (!wantsExample && doc[7].indexOf(+place) >= 0) score *= STORY;  // see generator/search.py
-        if (section >= 0 && Object.keys(doc[9]).some(function (k) { return asks[k] && doc[9][k].indexOf(section) >= 0; }))
-          score *= ASKED;
+        if (asking[section]) score *= ASKED;
         bySection[section] = Math.max(bySection[section] || 0, score);
         if (!best || score > best.score)
           best = {score: score, coverage: coverage, heading: headingName, section: section, title: place === "-1"};
