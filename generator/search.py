@@ -138,8 +138,8 @@ ASKS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "ba
 ASK_WORDS = {w: kind for kind, said in ASKS.items() for w in said.split()}
 SHARED_HEADING = 3  # pages with the same heading that make it a template's heading (see build_index)
 HOME = "index.html"  # the home page: like the glossary, it touches every part briefly (cari.js, HUB)
-# (The worksheet package is indexed: its forms are left out below, its own words say "print every
-# worksheet at once".)
+# (The worksheet packages are indexed: their forms are left out below, their own words say "print
+# every worksheet at once".)
 SKIP = ("404.html", "cari.html")
 # Official wording (definitions, rumusan resmi, pengantar resmi) is printed as a quote admonition:
 # an element with both of these classes.
@@ -172,8 +172,7 @@ def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str],
     docs = []
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
-        # An audience's section (<bagian>/...) has its own copy of the worksheet package page.
-        if url in SKIP or url.split("/", 1)[-1] in SKIP or url.startswith(f"{FOLDER}/"):
+        if url in SKIP or url.startswith(f"{FOLDER}/"):
             continue
         html = path.read_text(encoding="utf-8")
         # Parse the article alone: the rest of the page is menus (and most of its bytes).
