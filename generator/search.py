@@ -73,6 +73,8 @@ STOPWORDS = ("yang dan di ke dari untuk dengan pada ini itu atau adalah ada apa 
              "dilakukan melakukan lakukan memberi memberikan diberi diberikan "
              # Particles and adverbs of chat that say nothing of the topic.
              "semua semuanya dong sih nih deh kok kan lah pun banget "
+             # Forms of address ("bu, kalau ...") name no topic.
+             "bu pak bapak ibu "
              # Question words with the particle -kah ('bisakah' would stem to 'bisa').
              "bisakah bolehkah haruskah perlukah dapatkah adakah siapakah kapankah berapakah "
              "bagaimanakah mengapakah wajibkah").split()
@@ -98,6 +100,21 @@ INFORMAL = {"ato": "atau", "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "b
             "gatau": "tidak tahu", "gatahu": "tidak tahu", "gabisa": "tidak bisa", "gamau": "tidak mau",
             "gaada": "tidak ada", "gapernah": "tidak pernah", "gaboleh": "tidak boleh",
             "gaperlu": "tidak perlu", "gausah": "tidak usah", "tau": "tahu",
+            "skrg": "sekarang", "skg": "sekarang", "msh": "masih", "trus": "terus", "jgn": "jangan",
+            "sbg": "sebagai", "ttg": "tentang", "mrk": "mereka", "lwt": "lewat", "dtg": "datang",
+            "bbrp": "beberapa", "temen": "teman", "bener": "benar", "sempet": "sempat", "pas": "saat",
+            "dikasih": "diberi", "ngaruh": "berpengaruh", "kemana": "ke mana", "dimana": "di mana",
+            # Months as they are shortened in chat and on forms.
+            **dict(zip("jan feb mar apr jun jul agu agt ags sep sept okt nov des".split(),
+                       "januari februari maret april juni juli agustus agustus agustus september "
+                       "september oktober november desember".split())),
+            # Words of computers and offices that the pages say in Indonesian.
+            "print": "cetak", "diprint": "dicetak", "ngeprint": "mencetak", "upload": "unggah",
+            "diupload": "diunggah", "checklist": "daftar periksa", "ceklis": "daftar periksa",
+            "password": "kata sandi", "pasword": "kata sandi", "offline": "tanpa internet",
+            "update": "perbarui", "edit": "ubah", "diedit": "diubah", "revisi": "ubah", "direvisi": "diubah",
+            "acc": "setuju", "diacc": "disetujui", "submit": "ajukan", "disubmit": "diajukan",
+            "diklat": "pelatihan",
             "lab": "laboratorium", "jelek": "buruk", "ngajar": "mengajar", "pr": "pekerjaan rumah",
             "jago": "mahir", "rame": "ramai", "komplain": "keluhan", "komplen": "keluhan", "nyari": "mencari",
             "beda2": "berbeda",  # various, not the 'beda' of a question about a difference

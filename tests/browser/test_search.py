@@ -509,3 +509,24 @@ def test_printing_every_worksheet_at_once_finds_the_package(search_page):
     The worksheet list, which links to it, may come first."""
     assert "lembar-kerja/paket-lembar-kerja.html" in results(search_page, "cetak semua lembar kerja sekaligus")[:2]
     assert results(search_page, "lembar perencanaan kinerja")[0] != "lembar-kerja/paket-lembar-kerja.html"
+
+
+def test_the_list_of_editions_is_found_by_what_it_is_for(search_page):
+    """A teacher looking for their school's edition finds the list of editions, by its introduction
+    (the page was not in the index: it has no handbook article)."""
+    for query in ("edisi sekolah npsn", "cari edisi kabupaten kami", "panduan versi sekolah saya"):
+        assert results(search_page, query)[0] == "edisi/index.html", query
+
+
+def test_office_words_and_chat_short_forms_read_as_the_pages_words(search_page):
+    """The pages say 'cetak', 'unggah', 'ubah', 'tanpa internet', 'Januari'; teachers type
+    'print', 'upload', 'edit', 'offline', 'jan', 'skrg', 'msh'. Each gives the results of the words
+    the pages use, and 'panduan offline' leads to reading without a connection. A form of address
+    ('bu, ...') names no topic."""
+    same = [("print lembar kerja", "cetak lembar kerja"), ("upload bukti refleksi", "unggah bukti refleksi"),
+            ("edit rencana yg udh disetujui", "ubah rencana yang sudah disetujui"),
+            ("lewat tenggat 31 jan", "lewat tenggat 31 januari"), ("skrg msh bisa isi rencana", "isi rencana"),
+            ("bu, kalau telat isi rencana", "kalau telat isi rencana"), ("diklat guru", "pelatihan guru")]
+    for typed, written in same:
+        assert results(search_page, typed) == results(search_page, written) != [], typed
+    assert results(search_page, "panduan offline")[0] == "index.html"
