@@ -349,10 +349,11 @@ def build_shared(project: Project, out: Path, stage: Path, printer, dates: Sourc
     """Render the shared handbook (the national edition, with the edition page template) and build
     it with the site renderer into `out`, with its search index and, when a `printer` is given, its
     PDFs. Return the edition page chrome and the page count."""
-    from generator.edition_site import Chrome, template_page
+    from generator.edition_site import EDITIONS_DIR, Chrome, template_page
     from generator.kit import card_sets
     from generator.mkdocs_backend import build_mkdocs, write_mkdocs_project
     from generator.offline import write_offline_files
+    from generator.package import write_editions_index
     from generator.pdf import write_page_pdfs, write_worksheet_pdfs
     from generator.search import build_index
     from generator.worksheets import FOLDER, PACKAGE, worksheets
@@ -371,6 +372,9 @@ def build_shared(project: Project, out: Path, stage: Path, printer, dates: Sourc
     build_mkdocs(stage, out, {g.path: g.source_path for g in guides}, project.root)
     chrome = Chrome.take(out)
     built = {p.path.removesuffix(".md") + ".html": p for p in rendered.pages}  # by address in the site
+    # The list of editions, still empty, so that search finds it by its introduction ("edisi sekolah
+    # npsn"); the list itself is written once the editions are built (_build_tree, join_outputs).
+    write_editions_index(project, [], set(), out / EDITIONS_DIR)
     build_index(out, project.catalog, {g.path.removesuffix(".md") + ".html": g.roles for g in guides},
                 {url: p.kind for url, p in built.items()}, rendered.search_kinds, rendered.glossary_homes,
                 {url: p.within for url, p in built.items() if p.within},

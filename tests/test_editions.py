@@ -251,6 +251,17 @@ def test_zip_and_index(editions_site):
     assert any("20200002" in r and "kabupaten bandung" in r for r in rows)
 
 
+def test_search_reads_the_introduction_of_the_list_of_editions_not_its_schools(editions_site):
+    """The handbook's search leads to the list of editions by what it is for; the schools in it
+    are found by the list's own filter, so their names and NPSNs stay out of the shared index
+    (which would otherwise change with every school added)."""
+    from tests.test_audiences import search_index
+
+    index = search_index(editions_site)
+    assert "edisi/index.html" in [doc[0] for doc in index["docs"]]
+    assert not {"20200001", "20200002", "bandung"} & set(index["vocabulary"])
+
+
 def test_recommendations_are_honest(editions_site):
     """A school's own priorities are its Rapor Pendidikan's; inherited ones are its region's."""
     own = edition_data(editions_site, "20200002")
