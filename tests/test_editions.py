@@ -262,6 +262,15 @@ def test_search_reads_the_introduction_of_the_list_of_editions_not_its_schools(e
     assert not {"20200001", "20200002", "bandung"} & set(index["vocabulary"])
 
 
+def test_a_handbook_without_editions_says_so_on_its_list(built_site):
+    """With no editions the list says none is published yet and leads to the general handbook,
+    instead of a search box over an empty table."""
+    index = soup(built_site / "edisi/index.html")
+    assert "Belum ada edisi" in index.select_one("main").get_text()
+    assert index.select_one("main a[href='../index.html']") is not None
+    assert index.select_one("input, table") is None
+
+
 def test_recommendations_are_honest(editions_site):
     """A school's own priorities are its Rapor Pendidikan's; inherited ones are its region's."""
     own = edition_data(editions_site, "20200002")
