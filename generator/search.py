@@ -151,8 +151,11 @@ PRIOR_KINDS = {"arti": (GLOSSARY_KIND,), "lembar": (SHEET_KIND,)}
 ASKS = {"kapan": "kapan", "siapa": "siapa", "berapa": "berapa", "bagaimana": "bagaimana cara",
         "boleh": "boleh bolehkah bisa bisakah dapatkah", "jika": "jika kalau bila apabila",
         "wajib": "wajib harus haruskah perlu perlukah", "mengapa": "mengapa kenapa",
-        "mana": "mana"}
+        "mana": "mana", "apakah": "apakah"}
 ASK_WORDS = {w: kind for kind, said in ASKS.items() for w in said.split()}
+# A yes-no question typed in chat ends in 'ga' or 'gak' ("pppk ikut pkg ga?"): it asks what a
+# heading "Apakah ...?" asks (the chat spellings reach 'tidak' through INFORMAL).
+ASK_TAIL = {"tidak": "apakah"}
 SHARED_HEADING = 3  # pages with the same heading that make it a template's heading (see build_index)
 HOME = "index.html"  # the home page: like the glossary, it touches every part briefly (cari.js, HUB)
 # (The worksheet packages are indexed: their forms are left out below, their own words say "print
@@ -565,6 +568,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
         "groups": groups, "forms": forms, "roots": analyzer.roots,
         "example": sorted({analyzer.term(t) for t in analyzer.stemmer.tokens(EXAMPLE_WORDS)}),
         "stop": STOPWORDS, "informal": INFORMAL, "priors": priors, "questions": PRIOR_WORDS, "asks": ASK_WORDS,
+        "asksLast": ASK_TAIL,
         "hubs": hubs,
         "homes": group_homes,  # per group (as in groups), the page it leads to, or -1
     }

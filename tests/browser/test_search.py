@@ -492,6 +492,15 @@ def test_a_heading_that_asks_the_same_question_answers_it(search_page):
     assert search_page.evaluate(QUERY_JS, "bisakah bertanya")["strong"] == search_page.evaluate(QUERY_JS, "bertanya")["strong"]
 
 
+def test_a_yes_no_question_typed_in_chat_asks_what_an_apakah_heading_asks(search_page):
+    """'... ikut pengelolaan kinerja ga?' is the FAQ's "Apakah ini berlaku untuk guru non-ASN
+    ...?" (a page on the wider scope came first)."""
+    scope = "faq.html#apakah-ini-berlaku-untuk-guru-non-asn-atau-guru-sekolah-swasta"
+    for query in ("guru honorer sekolah negeri ikut pengelolaan kinerja ini ga",
+                  "apakah guru honorer ikut pengelolaan kinerja"):
+        assert search_page.evaluate(QUERY_JS, query)["urls"][0] == scope, query
+
+
 def test_school_short_names_of_additional_tasks(search_page):
     """'kaprog', 'kabeng', 'kalab', 'kaperpus' are how a school names the additional tasks 5.2 to
     5.4: they find the list of additional tasks, as the written names do (they found nothing, or

@@ -343,6 +343,7 @@
     });
     var asks = {};  // the kinds of question the query asks (generator/search.py, ASKS)
     said.forEach(function (t) { if (data.asks[t]) asks[data.asks[t]] = true; });
+    if (said.length > 1 && data.asksLast[said[said.length - 1]]) asks[data.asksLast[said[said.length - 1]]] = true;
     var wantsExample = analyze(query, data).some(function (t) { return data.example.indexOf(t) >= 0; });
     var results = Object.keys(pages).map(function (d) {
       var doc = data.docs[d], page = pages[d], title = page[-1] || {}, best = null, bySection = {}, answer = null;
