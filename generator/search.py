@@ -183,6 +183,8 @@ class Doc:
     sections: list[tuple[str, str, str]] = field(default_factory=list)  # (anchor, heading, text)
     definitions: list[str] = field(default_factory=list)  # official wording, per section
     headings: list[str] = field(default_factory=list)  # anchors of every heading, sections or not
+    # the id of every other element (a list item 'tt-wakil-kepala') -> the anchor of its heading
+    held: dict[str, str] = field(default_factory=dict)
 
 
 def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str],
@@ -199,18 +201,18 @@ def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str],
         start, end = html.find("<article"), html.rfind("</article>")
         if start < 0 or end < 0:
             continue
-        title, sections, definitions, headings = _read_article(html[start:end + len("</article>")], url)
+        title, sections, definitions, headings, held = _read_article(html[start:end + len("</article>")], url)
         kind = kinds.get(url, "panduan")
         docs.append(Doc(url, title, kind, roles.get(url, []), (within or {}).get(url, ""), sections,
-                        definitions, headings))
+                        definitions, headings, held))
     return docs
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_article(html: str, url: str) -> tuple[str, list, list, list]:
-    """Title, (anchor, heading, text) sections, each section's official wording, and the anchors of
-    all its headings (one whose section has no text of its own is no section) of an article;
-    editions repeat most articles word for word, so each is read once per process.
+def _read_article(html: str, url: str) -> tuple[str, list, list, list, dict]:
+    """Title, (anchor, heading, text) sections, each section's official wording, the anchors of
+    all its headings (one whose section has no text of its own is no section) and the heading
+    of every other element with an id, of an article; editions repeat most articles word for word, so each is read once per process.
 
     Parsed with lxml (libxml2, in C): the index reads every page of every build, and a pure-Python
     parser took longer than the rest of the index. Text is taken as a browser shows it: each run
@@ -220,14 +222,20 @@ def _read_article(html: str, url: str) -> tuple[str, list, list, list]:
     root = etree.HTML(html)
     article = None if root is None else root.find(".//article")
     if article is None:
-        return url, [], [], []
+        return url, [], [], [], {}
     for node in [n for n in article.iterdescendants() if _left_out(n)]:
         _drop(node)
     h1 = next(article.iterdescendants("h1"), None)
     title = _text(h1) if h1 is not None else url
     if h1 is not None:
         _drop(h1)
-    sections, definitions, headings = [], [], []
+    sections, definitions, headings, held = [], [], [], {}
+    anchor = ""
+    for node in article.iterdescendants():
+        if node.tag in ("h2", "h3"):
+            anchor = node.get("id", "")
+        elif node.get("id"):
+            held[node.get("id")] = anchor
     anchor, heading, parts, defs = "", "", [], []
     for node in article.iterdescendants(*BLOCKS):
         if node.tag in ("h2", "h3"):
@@ -245,7 +253,7 @@ def _read_article(html: str, url: str) -> tuple[str, list, list, list]:
     if parts or heading:
         sections.append((anchor, heading, " ".join(parts)))
         definitions.append(" ".join(defs))
-    return title, sections, definitions, headings
+    return title, sections, definitions, headings, held
 
 
 def _classes(node) -> set[str]:
@@ -412,7 +420,9 @@ def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], ana
         if doc is None:  # a page the index leaves out (generator.search.SKIP): nothing to add to
             continue
         anchors, headings = [anchor for anchor, _, _ in docs[doc].sections], docs[doc].headings
-        if question.anchor and question.anchor not in headings:
+        # An anchor inside a section (a catalogue item of a list, by its id) names that section.
+        anchor = docs[doc].held.get(question.anchor, question.anchor) if question.anchor not in headings else question.anchor
+        if anchor and anchor not in headings:
             if question.own:
                 problems.add(question.source, f"halaman '{question.page}' tidak punya bagian '#{question.anchor}'"
                                               f"{did_you_mean(question.anchor, headings)} (bagian halaman itu:"
@@ -420,7 +430,7 @@ def _add_asked(docs: list[Doc], parsed: list, questions: Sequence[Question], ana
             continue
         # A heading with no text of its own (only a table of links, or subheadings) is no section:
         # a question about it is one about the page.
-        section = anchors.index(question.anchor) if question.anchor and question.anchor in anchors else -1
+        section = anchors.index(anchor) if anchor and anchor in anchors else -1
         bags[doc, section].update(set(analyzer.terms(question.text)) & used)  # each question once
     problems.raise_if_any()
     for (doc, section), bag in bags.items():

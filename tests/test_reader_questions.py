@@ -102,6 +102,24 @@ def test_a_question_gives_its_section_the_words_some_page_uses_and_no_others(pro
     assert not _weights(site, "bolos", "linimasa.html")
 
 
+def test_an_item_of_a_list_gives_its_words_to_the_section_that_lists_it(project):
+    """An additional task is an item of the list on its page, not a section: a question naming it
+    by its id (or by the anchor the browser shows) builds, and its words go to the section that
+    holds the list (the build failed: 'tidak punya bagian #tt-wakil-kepala')."""
+    (project / FILE).write_text("tahun: 2026\nkelompok:\n  - pertanyaan:\n      - tanya: wakasek bolos\n"
+                                "        halaman: tt-wakil-kepala\n      - tanya: wakasek bolos lagi\n"
+                                "        halaman: katalog/tugas-pokok/tp-tugas-tambahan.html#tt-wakil-kepala\n",
+                                encoding="utf-8")
+    result = run_cli("build", "--no-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    site, page = project / "site", "katalog/tugas-pokok/tp-tugas-tambahan.html"
+    index = _index(site)
+    doc = [d for d in index["docs"] if d[0] == page][0]
+    section = [a for a, _, _ in _sections(site, index, page)].index("daftar-tugas-tambahan")
+    places = _places(site, "bolos", page)
+    assert places and {doc[5][p] for p in places} == {section}
+
+
 def test_the_national_questions_name_pages_of_this_year_and_none_is_left_out():
     questions = load_project(ROOT).questions
     assert len(questions.questions) >= 1500 and len({q.group for q in questions.questions}) >= 20
