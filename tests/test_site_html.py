@@ -45,6 +45,15 @@ def test_every_official_name_and_definition_is_in_the_site(built_site, catalog):
     assert missing == []
 
 
+def test_no_page_shows_markdown_marks_as_text(built_site):
+    """Catalogue text is shown as written, not read as Markdown: an '*italic*' in it reached readers
+    as asterisks ("atau *teaching factory*.")."""
+    shown = {path.relative_to(built_site).as_posix(): re.findall(r"\*\w[^*\n]{0,40}\w\*", node.get_text())
+             for path in built_site.rglob("*.html") if not path.relative_to(built_site).as_posix().startswith("cari")
+             for node in [soup(path).select_one("article")] if node is not None}
+    assert {page: marks for page, marks in shown.items() if marks} == {}
+
+
 def test_pages_are_indonesian(built_site):
     page = soup(built_site / "index.html")
     assert page.html["lang"] == "id"
