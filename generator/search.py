@@ -185,6 +185,9 @@ class Doc:
     headings: list[str] = field(default_factory=list)  # anchors of every heading, sections or not
     # the id of every other element (a list item 'tt-wakil-kepala') -> the anchor of its heading
     held: dict[str, str] = field(default_factory=dict)
+    # per section, (id, first word, word after the last) of those elements: the excerpt links to
+    # the one the query's words stand in (cari.js), not to the heading of a list of twenty-four tasks
+    inner: list[list[tuple[str, int, int]]] = field(default_factory=list)
 
 
 def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str],
@@ -201,18 +204,19 @@ def read_docs(site: Path, roles: dict[str, list[str]], kinds: dict[str, str],
         start, end = html.find("<article"), html.rfind("</article>")
         if start < 0 or end < 0:
             continue
-        title, sections, definitions, headings, held = _read_article(html[start:end + len("</article>")], url)
+        title, sections, definitions, headings, held, inner = _read_article(html[start:end + len("</article>")], url)
         kind = kinds.get(url, "panduan")
         docs.append(Doc(url, title, kind, roles.get(url, []), (within or {}).get(url, ""), sections,
-                        definitions, headings, held))
+                        definitions, headings, held, inner))
     return docs
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_article(html: str, url: str) -> tuple[str, list, list, list, dict]:
+def _read_article(html: str, url: str) -> tuple[str, list, list, list, dict, list]:
     """Title, (anchor, heading, text) sections, each section's official wording, the anchors of
-    all its headings (one whose section has no text of its own is no section) and the heading
-    of every other element with an id, of an article; editions repeat most articles word for word, so each is read once per process.
+    all its headings (one whose section has no text of its own is no section), the heading of
+    every other element with an id, and per section the (id, first word, word after the last) of
+    those elements, of an article; editions repeat most articles word for word, so each is read once per process.
 
     Parsed with lxml (libxml2, in C): the index reads every page of every build, and a pure-Python
     parser took longer than the rest of the index. Text is taken as a browser shows it: each run
@@ -222,38 +226,49 @@ def _read_article(html: str, url: str) -> tuple[str, list, list, list, dict]:
     root = etree.HTML(html)
     article = None if root is None else root.find(".//article")
     if article is None:
-        return url, [], [], [], {}
+        return url, [], [], [], {}, []
     for node in [n for n in article.iterdescendants() if _left_out(n)]:
         _drop(node)
     h1 = next(article.iterdescendants("h1"), None)
     title = _text(h1) if h1 is not None else url
     if h1 is not None:
         _drop(h1)
-    sections, definitions, headings, held = [], [], [], {}
-    anchor = ""
-    for node in article.iterdescendants():
-        if node.tag in ("h2", "h3"):
-            anchor = node.get("id", "")
-        elif node.get("id"):
-            held[node.get("id")] = anchor
-    anchor, heading, parts, defs = "", "", [], []
+    sections, definitions, headings, held, inner = [], [], [], {}, []
+    anchor, heading, parts, defs, marks, words = "", "", [], [], [], 0
     for node in article.iterdescendants(*BLOCKS):
         if node.tag in ("h2", "h3"):
             headings.append(node.get("id", ""))
             if parts:
                 sections.append((anchor, heading, " ".join(parts)))
                 definitions.append(" ".join(defs))
-            anchor, heading, parts, defs = node.get("id", ""), _text(node), [], []
-        elif next(node.iterdescendants("p", "li", "td"), None) is None and not _leads_elsewhere(node):
-            # leaf blocks only, so no text twice; navigation names other pages, it does not answer
+                inner.append(marks)
+            anchor, heading, parts, defs, marks, words = node.get("id", ""), _text(node), [], [], [], 0
+            continue
+        if node.get("id"):  # a catalogue item of a list, a cell of a table: a place to link to
+            held[node.get("id")] = anchor
+            # An item is its list entry when the id is on the entry's first paragraph (the task's
+            # name, with its everyday description after it).
+            parent = node.getparent()
+            item = parent if node.tag == "p" and parent is not None and parent.tag == "li" and parent[0] is node else node
+            size = sum(len(_text(n).split()) for n in item.iter(*BLOCKS) if _leaf(n))
+            marks.append((node.get("id"), words, words + size))
+        if _leaf(node):  # leaf blocks only, so no text twice
             text = _text(node)
             parts.append(text)
+            words += len(text.split())
             if any(_classes(box) >= DEFINITION for box in node.iterancestors()):
                 defs.append(text)
     if parts or heading:
         sections.append((anchor, heading, " ".join(parts)))
         definitions.append(" ".join(defs))
-    return title, sections, definitions, headings, held
+        inner.append(marks)
+    return title, sections, definitions, headings, held, inner
+
+
+def _leaf(node) -> bool:
+    """A block with text of its own and no block inside it; navigation names other pages, it does
+    not answer."""
+    return next(node.iterdescendants("p", "li", "td"), None) is None and not _leads_elsewhere(node)
 
 
 def _classes(node) -> set[str]:
@@ -563,7 +578,7 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     shared = Counter(h for _, h in {(d.title, _heading_key(heading)) for d in docs
                                     for _, heading, _ in d.sections if heading})
     index = {
-        "v": 7, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
+        "v": 8, "chunk": TEXT_CHUNK, "kinds": labels or search_kinds(catalog),
         # Per page: address, title, kind, roles, title weight, the section of each place, the
         # weight of each section's heading (how much of it a query names), its story places, and
         # its sections whose heading is shared by many pages, and per kind of question (ASKS) the
@@ -588,7 +603,8 @@ def build_index(site: Path, catalog: Catalog, roles: dict[str, list[str]],
     for key, terms in shards.items():
         sizes[f"istilah-{key}.js"] = _write_js(out / f"istilah-{key}.js", f"HandbookTerms_{key}", terms)
     for start in range(0, len(docs), TEXT_CHUNK):
-        chunk = [[list(s) for s in doc.sections] for doc in docs[start:start + TEXT_CHUNK]]
+        chunk = [[[*s, marks] if marks else list(s) for s, marks in zip(doc.sections, doc.inner)]
+                 for doc in docs[start:start + TEXT_CHUNK]]
         name = f"teks-{start // TEXT_CHUNK}.js"
         sizes[name] = _write_js(out / name, f"HandbookText{start // TEXT_CHUNK}", chunk)
     return sizes

@@ -94,7 +94,7 @@ def test_a_question_gives_its_section_the_words_some_page_uses_and_no_others(pro
     # A question with a section gives its words to that section's places only.
     index = _index(site)
     faq = [d for d in index["docs"] if d[0] == "faq.html"][0]
-    section = [a for a, _, _ in _sections(site, index, "faq.html")].index("apa-bedanya-wali-kelas-dan-guru-wali")
+    section = [a for a, *_ in _sections(site, index, "faq.html")].index("apa-bedanya-wali-kelas-dan-guru-wali")
     places = _places(site, "bolos", "faq.html")
     assert places and {faq[5][p] for p in places} == {section}
     (project / FILE).unlink()
@@ -115,7 +115,7 @@ def test_an_item_of_a_list_gives_its_words_to_the_section_that_lists_it(project)
     site, page = project / "site", "katalog/tugas-pokok/tp-tugas-tambahan.html"
     index = _index(site)
     doc = [d for d in index["docs"] if d[0] == page][0]
-    section = [a for a, _, _ in _sections(site, index, page)].index("daftar-tugas-tambahan")
+    section = [a for a, *_ in _sections(site, index, page)].index("daftar-tugas-tambahan")
     places = _places(site, "bolos", page)
     assert places and {doc[5][p] for p in places} == {section}
 

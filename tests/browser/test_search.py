@@ -534,8 +534,28 @@ def test_office_words_and_chat_short_forms_read_as_the_pages_words(search_page):
     ('bu, ...') names no topic."""
     same = [("print lembar kerja", "cetak lembar kerja"), ("upload bukti refleksi", "unggah bukti refleksi"),
             ("edit rencana yg udh disetujui", "ubah rencana yang sudah disetujui"),
-            ("lewat tenggat 31 jan", "lewat tenggat 31 januari"), ("skrg msh bisa isi rencana", "isi rencana"),
+            ("lewat tenggat 31 jan", "lewat tenggat 31 januari"), ("skrg msh isi rencana", "isi rencana"),
             ("bu, kalau telat isi rencana", "kalau telat isi rencana"), ("diklat guru", "pelatihan guru")]
     for typed, written in same:
         assert results(search_page, typed) == results(search_page, written) != [], typed
     assert results(search_page, "panduan offline")[0] == "index.html"
+
+
+def test_a_result_links_to_the_item_of_a_list_that_answers(search_page):
+    """Twenty-four additional tasks stand in one list, each behaviour indicator lists its
+    expectations: the link goes to the task or expectation the query names, and the excerpt shows
+    it (it went to the list's heading). A query that names the list itself, or whose words no one
+    item holds, links to the heading."""
+    tasks = "katalog/tugas-pokok/tp-tugas-tambahan.html"
+    linked = {"pengurus lsp p1": f"{tasks}#tt-lsp-p1", "kepala bengkel": f"{tasks}#tt-kepala-laboratorium",
+              "tugas tambahan kepala laboratorium": f"{tasks}#tt-kepala-laboratorium",
+              "mengakui kesalahan dan minta maaf ke rekan": "katalog/perilaku-kerja/kolaboratif.html#kolaboratif-2-3",
+              "daftar tugas tambahan": f"{tasks}#daftar-tugas-tambahan"}
+    for query, url in linked.items():
+        assert search_page.evaluate(QUERY_JS, query)["urls"][0] == url, query
+    query = "kepala bengkel"
+    search_page.fill("#cari-q", query)
+    search_page.wait_for_function("q => document.getElementById('cari-hasil').dataset.done === q", arg=query)
+    first = search_page.locator("#cari-hasil > li").first
+    assert first.locator("a").first.get_attribute("href").endswith("#tt-kepala-laboratorium")
+    assert "Kepala Laboratorium, Bengkel" in first.inner_text()

@@ -434,13 +434,32 @@
       var token = window.HandbookStemmer.tokens(piece)[0], t = token && term(token, data);
       return t && wanted[t] ? t : null;
     });
+    // An item of a list or a cell of a table with an id (generator/search.py, inner) that holds more
+    // of the query's terms than any other, two at least besides those of the heading, is where the
+    // link goes and the excerpt comes from: the task of twenty-four, not the list's heading (but
+    // "daftar tugas tambahan" names the heading). Pieces are words and the spaces between them:
+    // word n is piece 2n.
+    var named = {};
+    window.HandbookStemmer.tokens(best[1] || "").forEach(function (token) { named[term(token, data)] = true; });
+    var distinct = function (from, to, except) {  // how many of the query's terms stand in pieces from..to
+      var seen = {}, count = 0;
+      Object.keys(except || {}).forEach(function (t) { seen[t] = true; });
+      found.slice(from, to).forEach(function (u) { if (u && !seen[u]) { seen[u] = true; count++; } });
+      return count;
+    };
+    var anchor = best[0], low = 0, high = pieces.length, top = 1, tie = false;
+    (best[3] || []).forEach(function (at) {
+      var count = distinct(2 * at[1], 2 * at[2], named);
+      if (count > top) { top = count; tie = false; anchor = at[0]; low = 2 * at[1]; high = 2 * at[2]; }
+      else if (count === top) tie = true;
+    });
+    if (tie) { anchor = best[0]; low = 0; high = pieces.length; }
     // The window where most of the query's words stand together ("ribut" in a line of everyday
     // words, not the first "kelas" of the definition above it); the earliest of equals.
-    var start = 0, most = 0;
+    var start = low, most = 0;
     found.forEach(function (t, i) {
-      if (!t) return;
-      var from = Math.max(0, i - 16), seen = {}, count = 0;
-      found.slice(from, from + 50).forEach(function (u) { if (u && !seen[u]) { seen[u] = true; count++; } });
+      if (!t || i < low || i >= high) return;
+      var from = Math.max(low, i - 16), count = distinct(from, Math.min(high, from + 50));
       if (count > most) { most = count; start = from; }
     });
     var end = Math.min(pieces.length, start + 50), parts = [];
@@ -454,7 +473,7 @@
     });
     if (start > 0) parts.unshift({text: "… ", mark: false});
     if (end < pieces.length) parts.push({text: " …", mark: false});
-    return {anchor: best[0], parts: parts};
+    return {anchor: anchor, parts: parts};
   }
 
   // The anchor and excerpt of a result's best section, from its excerpt file.
