@@ -416,10 +416,12 @@
     return {results: results, units: us, strong: strong};
   }
 
+  // Every term a query may match, with the concept (unit) it stands for: 'rencana' and
+  // 'kinerja' of 'rencana kinerja' are one concept of the query, not two.
   function matchedTerms(us) {
     var set = {};
-    us.forEach(function (alternatives) {
-      alternatives.forEach(function (alt) { alt.terms.forEach(function (t) { set[t] = true; }); });
+    us.forEach(function (alternatives, u) {
+      alternatives.forEach(function (alt) { alt.terms.forEach(function (t) { set[t] = set[t] || "u" + u; }); });
     });
     return set;
   }
@@ -430,28 +432,37 @@
     var best = sections[section >= 0 && section < sections.length ? section : 0];
     if (!best) return {anchor: "", parts: []};
     var text = best[2] || best[1], pieces = text.split(/(\s+)/);
-    var found = pieces.map(function (piece) {  // the query term each piece is, if any
+    var terms = pieces.map(function (piece) {  // the query's term each piece is, if any
       var token = window.HandbookStemmer.tokens(piece)[0], t = token && term(token, data);
       return t && wanted[t] ? t : null;
     });
+    var found = terms.map(function (t) { return t && wanted[t]; });  // ... and the concept it stands for
     // An item of a list or a cell of a table with an id (generator/search.py, inner) that holds more
-    // of the query's terms than any other, two at least besides those of the heading, is where the
-    // link goes and the excerpt comes from: the task of twenty-four, not the list's heading (but
-    // "daftar tugas tambahan" names the heading). Pieces are words and the spaces between them:
-    // word n is piece 2n.
+    // of the query's concepts than any other, two at least (or the one it asks) besides those of the
+    // heading, is where the link goes and the excerpt comes from: the task of twenty-four, not the
+    // list's heading (but "daftar tugas tambahan" names the heading); of equals, the one with more
+    // of its words. Pieces
+    // are words and the spaces between them: word n is piece 2n.
     var named = {};
-    window.HandbookStemmer.tokens(best[1] || "").forEach(function (token) { named[term(token, data)] = true; });
-    var distinct = function (from, to, except) {  // how many of the query's terms stand in pieces from..to
+    window.HandbookStemmer.tokens(best[1] || "").forEach(function (token) {
+      var t = term(token, data);
+      if (wanted[t]) named[t] = named[wanted[t]] = true;
+    });
+    var distinct = function (from, to, except, of) {  // how many of the concepts (or terms) in pieces from..to
       var seen = {}, count = 0;
       Object.keys(except || {}).forEach(function (t) { seen[t] = true; });
-      found.slice(from, to).forEach(function (u) { if (u && !seen[u]) { seen[u] = true; count++; } });
+      (of || found).slice(from, to).forEach(function (u) { if (u && !seen[u]) { seen[u] = true; count++; } });
       return count;
     };
-    var anchor = best[0], low = 0, high = pieces.length, top = 1, tie = false;
+    var asked = {};  // the query's concepts that some page has ('wakasek' is one: its item is enough)
+    Object.keys(wanted).forEach(function (t) { if (data.known[t]) asked[wanted[t]] = true; });
+    var needed = Math.min(2, Object.keys(asked).length);
+    var anchor = best[0], low = 0, high = pieces.length, top = 0, tie = false;
     (best[3] || []).forEach(function (at) {
-      var count = distinct(2 * at[1], 2 * at[2], named);
-      if (count > top) { top = count; tie = false; anchor = at[0]; low = 2 * at[1]; high = 2 * at[2]; }
-      else if (count === top) tie = true;
+      var from = 2 * at[1], to = 2 * at[2], concepts = distinct(from, to, named);
+      var count = concepts < needed ? 0 : 100 * concepts + distinct(from, to, named, terms);
+      if (count && count > top) { top = count; tie = false; anchor = at[0]; low = from; high = to; }
+      else if (count && count === top) tie = true;
     });
     if (tie) { anchor = best[0]; low = 0; high = pieces.length; }
     // The window where most of the query's words stand together ("ribut" in a line of everyday
