@@ -530,7 +530,7 @@ def test_the_list_of_editions_is_found_by_what_it_is_for(search_page):
 def test_office_words_and_chat_short_forms_read_as_the_pages_words(search_page):
     """The pages say 'cetak', 'unggah', 'ubah', 'tanpa internet', 'Januari'; teachers type
     'print', 'upload', 'edit', 'offline', 'jan', 'skrg', 'msh'. Each gives the results of the words
-    the pages use, and 'panduan offline' leads to reading without a connection. A form of address
+    the pages use, and 'baca panduan offline' leads to reading without a connection. A form of address
     ('bu, ...') names no topic."""
     same = [("print lembar kerja", "cetak lembar kerja"), ("upload bukti refleksi", "unggah bukti refleksi"),
             ("edit rencana yg udh disetujui", "ubah rencana yang sudah disetujui"),
@@ -538,7 +538,9 @@ def test_office_words_and_chat_short_forms_read_as_the_pages_words(search_page):
             ("bu, kalau telat isi rencana", "kalau telat isi rencana"), ("diklat guru", "pelatihan guru")]
     for typed, written in same:
         assert results(search_page, typed) == results(search_page, written) != [], typed
-    assert results(search_page, "panduan offline")[0] == "index.html"
+    assert results(search_page, "baca panduan offline")[0] == "index.html"
+    # (a workshop's checklist, which says to bring the handbook on a flash disk, may come first)
+    assert "index.html" in results(search_page, "panduan offline")[:2]
 
 
 def test_a_result_links_to_the_item_of_a_list_that_answers(search_page):
