@@ -252,8 +252,10 @@ def _read_article(html: str, url: str) -> tuple[str, list, list, list, dict, lis
             item = parent if node.tag == "p" and parent is not None and parent.tag == "li" and parent[0] is node else node
             size = sum(len(_text(n).split()) for n in item.iter(*BLOCKS) if _leaf(n))
             marks.append((node.get("id"), words, words + size))
-        if _leaf(node):  # leaf blocks only, so no text twice
-            text = _text(node)
+        # Leaf blocks only, so no text twice; not an empty one, which would put a space before the
+        # section's first word and shift the word numbers of the marks (cari.js counts pieces).
+        text = _text(node) if _leaf(node) else ""
+        if text:
             parts.append(text)
             words += len(text.split())
             if any(_classes(box) >= DEFINITION for box in node.iterancestors()):

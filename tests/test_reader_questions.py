@@ -151,3 +151,18 @@ def test_next_years_catalogue_leaves_out_the_questions_about_items_it_no_longer_
                                 "        halaman: linimasa.htm\n", encoding="utf-8")
     result = run_cli("check", cwd=project)
     assert result.returncode == 1 and f"{FILE}:5: halaman 'linimasa.htm' tidak dikenal" in result.stderr
+
+
+def test_an_empty_block_does_not_shift_the_words_of_the_items_after_it():
+    """The browser finds an item's words by counting the pieces of the section text (word n is
+    piece 2n of text.split(/(\\s+)/)): an empty cell before an item must not start the text with a space."""
+    import re
+
+    from generator.search import _read_article
+
+    html = ("<article><h1>T</h1><h2 id='a'>Daftar</h2><table><tr><td></td><td id='x'>kepala laboratorium"
+            " bengkel</td></tr></table></article>")
+    _, sections, _, _, _, inner = _read_article(html, "t.html")
+    text, [(item, first, after)] = sections[0][2], inner[0]
+    pieces = re.split(r"(\s+)", text)
+    assert item == "x" and [pieces[2 * n] for n in range(first, after)] == ["kepala", "laboratorium", "bengkel"]

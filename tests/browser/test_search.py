@@ -565,3 +565,10 @@ def test_a_result_links_to_the_item_of_a_list_that_answers(search_page):
     first = search_page.locator("#cari-hasil > li").first
     assert first.locator("a").first.get_attribute("href").endswith("#tt-kepala-laboratorium")
     assert "Kepala Laboratorium, Bengkel" in first.inner_text()
+
+
+def test_a_query_that_also_names_the_list_links_to_its_item(search_page):
+    """'tugas tambahan wakasek' names the list (its heading) and one task: the task is where the
+    link goes, as for 'wakasek' alone."""
+    assert search_page.evaluate(QUERY_JS, "tugas tambahan wakasek")["urls"][0] == \
+        "katalog/tugas-pokok/tp-tugas-tambahan.html#tt-wakil-kepala"

@@ -455,8 +455,8 @@
       return count;
     };
     var asked = {};  // the query's concepts that some page has ('wakasek' is one: its item is enough)
-    Object.keys(wanted).forEach(function (t) { if (data.known[t]) asked[wanted[t]] = true; });
-    var needed = Math.min(2, Object.keys(asked).length);
+    Object.keys(wanted).forEach(function (t) { if (data.known[t] && !named[wanted[t]]) asked[wanted[t]] = true; });
+    var needed = Math.max(1, Math.min(2, Object.keys(asked).length));
     var anchor = best[0], low = 0, high = pieces.length, top = 0, tie = false;
     (best[3] || []).forEach(function (at) {
       var from = 2 * at[1], to = 2 * at[2], concepts = distinct(from, to, named);
